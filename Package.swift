@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "trailwatch",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "trailwatch", targets: ["trailwatch"]),
+    .library(name: "TrailwatchKit", targets: ["TrailwatchKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // The system libyaml, read at the event level so every node keeps its position.
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // Bytes to a positioned syntax tree: YAML, JSON. Knows nothing about AWS.
+    .target(name: "SourceMap", dependencies: ["CYAML"]),
+    // The provider-neutral model of trails, log groups and roles that rules read.
+    .target(name: "InfraModel", dependencies: ["SourceMap"]),
+    // CloudFormation templates (JSON and YAML) to the model.
+    .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
+    // Rules: pure functions of the model, each with its own description and examples.
+    .target(name: "Rules", dependencies: ["InfraModel"]),
+    // Findings to text, gcc, JSON and the other output formats.
+    .target(name: "Reporters", dependencies: ["Rules"]),
+    // The engine: finds files, reads them, runs the rules, filters and sorts findings.
+    .target(
+      name: "TrailwatchKit",
+      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "Rules", "Reporters"]
+    ),
+    // The command-line shell: flags to options, options to the engine, result to an exit code.
+    .executableTarget(
+      name: "trailwatch",
+      dependencies: [
+        "TrailwatchKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
+    .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules"]),
+    .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit"]),
+    .testTarget(name: "CLITests", dependencies: ["TrailwatchKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

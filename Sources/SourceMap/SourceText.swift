@@ -1,0 +1,125 @@
+/// The text of one file as UTF-8 bytes, with the line table that turns offsets into lines, excerpts
+/// and UTF-16 columns.
+///
+/// A UTF-8 byte-order mark is dropped; a UTF-16 file with a byte-order mark (what PowerShell's `>`
+/// writes) is transcoded to UTF-8, so every reader sees UTF-8 and positions count characters.
+public struct SourceText: Sendable {
+  public let bytes: [UInt8]
+  /// The byte offset at which each line starts; line N starts at `lineStarts[N - 1]`.
+  public let lineStarts: [Int]
+
+  /// Decodes raw file bytes. Throws when a UTF-16 file holds an unpaired surrogate.
+  public init(decoding raw: [UInt8]) throws(ParseError) {
+    if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+      self.init(utf8: Array(raw.dropFirst(3)))
+    } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+      let bigEndian = raw[0] == 0xFE
+      self.init(utf8: try Self.transcodeUTF16(raw.dropFirst(2), bigEndian: bigEndian))
+    } else {
+      self.init(utf8: raw)
+    }
+  }
+
+  /// Text that is already UTF-8 without a byte-order mark.
+  public init(utf8 bytes: [UInt8]) {
+    self.bytes = bytes
+    self.lineStarts = Self.lineStarts(of: bytes)
+  }
+
+  public init(_ string: String) {
+    self.init(utf8: Array(string.utf8))
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// The bytes of a 1-based line, without its line break; empty past the end.
+  public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+    guard line >= 1, line <= lineStarts.count else { return [] }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+      end -= 1
+    }
+    return bytes[start..<end]
+  }
+
+  /// A 1-based line as a string (invalid UTF-8 repaired), without its line break.
+  public func lineText(_ line: Int) -> String {
+    String(decoding: lineBytes(line), as: UTF8.self)
+  }
+
+  /// The 1-based column of a position counted in UTF-16 code units, as SARIF's default and LSP's
+  /// default encoding count it.
+  public func utf16Column(of position: SourcePosition) -> Int {
+    guard position.line >= 1, position.line <= lineStarts.count else { return position.column }
+    let start = lineStarts[position.line - 1]
+    let end = min(max(position.offset, start), bytes.count)
+    let prefix = String(decoding: bytes[start..<end], as: UTF8.self)
+    return prefix.utf16.count + 1
+  }
+
+  /// The 1-based column of a position counted in UTF-8 bytes.
+  public func utf8Column(of position: SourcePosition) -> Int {
+    guard position.line >= 1, position.line <= lineStarts.count else { return position.column }
+    return position.offset - lineStarts[position.line - 1] + 1
+  }
+
+  /// The position of a byte offset, counting characters for the column.
+  public func position(ofOffset offset: Int) -> SourcePosition {
+    let clamped = min(max(offset, 0), bytes.count)
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+    }
+    var column = 1
+    var index = lineStarts[low]
+    while index < clamped {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return SourcePosition(line: low + 1, column: column, offset: clamped)
+  }
+
+  private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\n") {
+        starts.append(index + 1)
+      } else if byte == UInt8(ascii: "\r"), index + 1 >= count || bytes[index + 1] != UInt8(ascii: "\n") {
+        starts.append(index + 1)
+      }
+      index += 1
+    }
+    return starts
+  }
+
+  private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool) throws(ParseError) -> [UInt8] {
+    guard raw.count % 2 == 0 else {
+      throw ParseError("UTF-16 file has an odd number of bytes", at: .start)
+    }
+    var units: [UInt16] = []
+    units.reserveCapacity(raw.count / 2)
+    var index = raw.startIndex
+    while index < raw.endIndex {
+      let first = UInt16(raw[index])
+      let second = UInt16(raw[index + 1])
+      units.append(bigEndian ? first << 8 | second : second << 8 | first)
+      index += 2
+    }
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(units.count)
+    let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
+      utf8.append($0)
+    }
+    if failed {
+      let text = SourceText(utf8: utf8)
+      throw ParseError("invalid UTF-16: unpaired surrogate", at: text.position(ofOffset: utf8.count))
+    }
+    return utf8
+  }
+}
