@@ -38,12 +38,14 @@ let package = Package(
       name: "trailwatch",
       dependencies: [
         "TrailwatchKit",
+        "Reporters",
+        "Rules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
-    .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules"]),
-    .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit"]),
+    .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
+    .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
     .testTarget(name: "CLITests", dependencies: ["TrailwatchKit"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,15 @@
+/// The provider-neutral model of one template or plan: what the rules read.
+///
+/// Adapters fill it from CloudFormation or Terraform; rules never see the input format.
+public struct Infrastructure: Sendable, Equatable {
+  public var trails: [Trail]
+  public var logGroups: [LogGroup]
+  public var roles: [Role]
+
+  public init(trails: [Trail] = [], logGroups: [LogGroup] = [], roles: [Role] = []) {
+    self.trails = trails
+    self.logGroups = logGroups
+    self.roles = roles
+  }
+
+}

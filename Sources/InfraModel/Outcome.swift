@@ -1,0 +1,24 @@
+import SourceMap
+
+/// One way an attribute can turn out when the template or plan is deployed.
+///
+/// An attribute that does not depend on a condition has one outcome. One written as
+/// `!If [C, a, b]` has one per branch, each naming the condition that leads to it, so a rule can
+/// report "absent when condition C is false".
+public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
+  public var state: OutcomeState<Value>
+  /// The value's place in the file; for an absent value, where it should be (the resource's
+  /// declaration, or the property when it is written but empty).
+  public var range: SourceRange
+  /// When this outcome holds, in words ("when condition IsProd is false"); nil when always.
+  public var condition: String?
+  /// Where the value came from when it is not written at its place ("parameter Days, default 30").
+  public var origin: String?
+
+  public init(_ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, origin: String? = nil) {
+    self.state = state
+    self.range = range
+    self.condition = condition
+    self.origin = origin
+  }
+}

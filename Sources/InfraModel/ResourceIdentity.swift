@@ -1,0 +1,24 @@
+import SourceMap
+
+/// Who a resource is and where it is declared.
+public struct ResourceIdentity: Sendable, Equatable {
+  /// The CloudFormation logical id or the Terraform address.
+  public var name: String
+  /// The resource type as the input names it (`AWS::CloudTrail::Trail`, `aws_cloudtrail`).
+  public var type: String
+  /// The declaration: the logical-id key, or the resource's entry in a plan.
+  public var range: SourceRange
+  /// A resource-level condition under which it is deployed, in words; nil when always deployed.
+  public var condition: String?
+  /// Where the resource comes from in the user's own code when that differs from this file
+  /// (a CDK construct path); nil otherwise.
+  public var sourcePath: String?
+
+  public init(name: String, type: String, range: SourceRange, condition: String? = nil, sourcePath: String? = nil) {
+    self.name = name
+    self.type = type
+    self.range = range
+    self.condition = condition
+    self.sourcePath = sourcePath
+  }
+}

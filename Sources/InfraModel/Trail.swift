@@ -1,0 +1,14 @@
+/// A CloudTrail trail.
+public struct Trail: Sendable, Equatable {
+  public var identity: ResourceIdentity
+  /// The CloudWatch Logs log group ARN the trail delivers to.
+  public var logGroup: Attribute<Reference>
+  /// The role CloudTrail assumes to deliver to that log group.
+  public var role: Attribute<Reference>
+
+  public init(identity: ResourceIdentity, logGroup: Attribute<Reference>, role: Attribute<Reference>) {
+    self.identity = identity
+    self.logGroup = logGroup
+    self.role = role
+  }
+}

@@ -1,0 +1,117 @@
+import InfraModel
+
+/// TW202: a log group that drops a trail's events before an audit needs them.
+public struct LogGroupRetentionTooShortRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "TW202",
+    name: "log-group-retention-too-short",
+    severity: .error,
+    summary: "A log group that a trail delivers to keeps its events for fewer than the minimum days (365).",
+    rationale: """
+      Breaches take on average about 210 days to be noticed; an audit log that expires sooner is gone \
+      when the investigation starts. The minimum is 365 days by default (--min-retention, or \
+      min-retention-days in .trailwatch.yml). By default the rule looks at the log groups a trail of the \
+      same template or plan delivers to, followed through !GetAtt, !Ref, !Sub, Fn::Join and parameter \
+      defaults; with retention-scope: all-log-groups it looks at every log group.
+      """,
+    remediation: """
+      Raise RetentionInDays to at least 365 (Terraform: retention_in_days = 365), or to the next value \
+      CloudWatch Logs accepts above your minimum (400, 545, 731, …).
+      """,
+    references: [
+      RuleReference(
+        "Change log data retention in CloudWatch Logs",
+        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention"),
+      RuleReference(
+        "Security Hub control CloudWatch.16",
+        "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16"),
+    ],
+    controls: ["AWS FSBP CloudWatch.16"],
+    triggeringExamples: [
+      RuleExample(
+        "trail.yaml",
+        """
+        Resources:
+          AuditLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: ↓90
+          AuditTrail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: audit-bucket
+              CloudWatchLogsLogGroupArn: !GetAtt "AuditLogs.Arn"
+              CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+        """),
+      RuleExample(
+        "trail.json",
+        """
+        {
+          "Resources": {
+            "AuditLogs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": ↓"30"}},
+            "AuditTrail": {
+              "Type": "AWS::CloudTrail::Trail",
+              "Properties": {
+                "IsLogging": true,
+                "S3BucketName": "audit-bucket",
+                "CloudWatchLogsLogGroupArn": {"Fn::GetAtt": ["AuditLogs", "Arn"]},
+                "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+              }
+            }
+          }
+        }
+        """),
+    ],
+    nonTriggeringExamples: [
+      RuleExample(
+        "trail.yaml",
+        """
+        Resources:
+          AuditLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 400
+          AppLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 7
+          AuditTrail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: audit-bucket
+              CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
+              CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+        """),
+    ]
+  )
+
+  public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
+    var violations: [Violation] = []
+    let minimum = settings.minRetentionDays
+    for (group, trails) in LogGroupsInScope.find(in: infrastructure, scope: settings.retentionScope) {
+      let purpose = trails.isEmpty
+        ? "its events"
+        : "the events of trail \(trails.map { "'\($0)'" }.joined(separator: ", "))"
+      for outcome in group.retentionInDays.outcomes {
+        switch outcome.state {
+        case .explicit(let days) where days < minimum:
+          let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
+            + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
+            + "fewer than the minimum of \(minimum)"
+          violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        case .unknown(let reason) where settings.showUnknown:
+          let message = "\(group.retentionInDays.name) of log group \(Wording.name(group.identity)) cannot be "
+            + "checked before deploy\(Wording.when(outcome)): \(reason)"
+          violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
+        case .explicit, .absent, .unknown, .malformed:
+          break
+        }
+      }
+    }
+    return violations
+  }
+}

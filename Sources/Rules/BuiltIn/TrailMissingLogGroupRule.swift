@@ -1,0 +1,108 @@
+import InfraModel
+
+/// TW101: a trail that does not deliver to CloudWatch Logs.
+public struct TrailMissingLogGroupRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "TW101",
+    name: "trail-missing-log-group",
+    severity: .error,
+    summary: "A CloudTrail trail does not send its events to a CloudWatch Logs log group.",
+    rationale: """
+      Without CloudWatchLogsLogGroupArn (Terraform: cloud_watch_logs_group_arn) a trail only writes to S3, \
+      where nobody can search it in real time or alarm on it: the metric filters and alarms of the CIS \
+      monitoring controls (unauthorized API calls, root account use, IAM policy changes) have nothing to \
+      read. The property counts as missing when it is absent, null, an empty string, AWS::NoValue, or \
+      any of those in a branch of Fn::If; the message then names the condition.
+      """,
+    remediation: """
+      Create a log group that keeps its events for at least 365 days and point the trail at it, with the \
+      role that lets CloudTrail write to it (see TW102):
+        AuditLogs: {Type: AWS::Logs::LogGroup, Properties: {RetentionInDays: 365}}
+        CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
+      In Terraform: cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*".
+      """,
+    references: [
+      RuleReference(
+        "Sending CloudTrail events to CloudWatch Logs",
+        "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html"),
+      RuleReference(
+        "AWS::CloudTrail::Trail",
+        "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html"),
+      RuleReference(
+        "Security Hub control CloudTrail.5",
+        "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-5"),
+    ],
+    controls: ["CIS AWS Foundations v1.4.0 3.4", "CIS AWS Foundations v1.2.0 2.4", "AWS FSBP CloudTrail.5"],
+    triggeringExamples: [
+      RuleExample(
+        "trail.yaml",
+        """
+        Resources:
+          ↓AuditTrail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: audit-bucket
+              CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+        """),
+      RuleExample(
+        "trail-novalue.yaml",
+        """
+        Resources:
+          AuditTrail:
+            Type: AWS::CloudTrail::Trail
+            Properties: {IsLogging: true, S3BucketName: audit-bucket, CloudWatchLogsLogGroupArn: ↓!Ref AWS::NoValue}
+        """),
+      RuleExample(
+        "trail.json",
+        """
+        {"Resources": {↓"AuditTrail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": true, \
+        "S3BucketName": "audit-bucket"}}, "Second": {"Type": "AWS::CloudTrail::Trail", "Properties": \
+        {"IsLogging": true, "S3BucketName": "audit-bucket", "CloudWatchLogsLogGroupArn": ↓""}}}}
+        """),
+    ],
+    nonTriggeringExamples: [
+      RuleExample(
+        "trail.yaml",
+        """
+        Resources:
+          AuditLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 365
+          AuditTrail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: audit-bucket
+              CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
+              CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+        """),
+      RuleExample(
+        "trail-parameter.json",
+        """
+        {
+          "Parameters": {"LogGroupArn": {"Type": "String"}},
+          "Resources": {
+            "AuditTrail": {
+              "Type": "AWS::CloudTrail::Trail",
+              "Properties": {
+                "IsLogging": true,
+                "S3BucketName": "audit-bucket",
+                "CloudWatchLogsLogGroupArn": {"Ref": "LogGroupArn"},
+                "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+              }
+            }
+          }
+        }
+        """),
+    ]
+  )
+
+  public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
+    TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
+      .violations(in: infrastructure, settings: settings)
+  }
+}

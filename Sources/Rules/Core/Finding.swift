@@ -1,0 +1,41 @@
+import SourceMap
+
+/// A finding about one file, ready for filters and reporters.
+public struct Finding: Sendable, Equatable {
+  public var ruleID: String
+  public var ruleName: String
+  public var severity: Severity
+  public var message: String
+  /// The path as the user gave it (relative stays relative).
+  public var file: String
+  public var range: SourceRange
+  /// The resource's logical id or address; nil for findings about the whole file.
+  public var resource: String?
+  public var resourceType: String?
+  /// The text of the finding's first line, for excerpts and fingerprints; nil when not kept.
+  public var lineText: String?
+
+  public init(
+    ruleID: String, ruleName: String, severity: Severity, message: String, file: String, range: SourceRange,
+    resource: String? = nil, resourceType: String? = nil, lineText: String? = nil
+  ) {
+    self.ruleID = ruleID
+    self.ruleName = ruleName
+    self.severity = severity
+    self.message = message
+    self.file = file
+    self.range = range
+    self.resource = resource
+    self.resourceType = resourceType
+    self.lineText = lineText
+  }
+
+  /// The order of every report: file, line, column, rule, then message for ties.
+  public static func isOrderedBefore(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    if lhs.file != rhs.file { return lhs.file < rhs.file }
+    if lhs.range.start.line != rhs.range.start.line { return lhs.range.start.line < rhs.range.start.line }
+    if lhs.range.start.column != rhs.range.start.column { return lhs.range.start.column < rhs.range.start.column }
+    if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+    return lhs.message < rhs.message
+  }
+}

@@ -1,0 +1,33 @@
+import Rules
+
+/// Everything a run needs to know, as plain values: the CLI fills it from flags.
+public struct LintOptions: Sendable {
+  /// Files and directories to lint; `-` reads standard input.
+  public var paths: [String]
+  public var settings: RuleSettings
+  /// How many files are linted at once.
+  public var jobs: Int
+  /// The name standard input is linted and reported as.
+  public var stdinFilename: String?
+  /// Parameter values of one concrete CloudFormation deployment.
+  public var parameterOverrides: [String: String]
+  /// Whether findings keep their source line (for excerpts and fingerprints).
+  public var keepsLineText: Bool
+
+  public init(
+    paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
+    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false
+  ) {
+    self.paths = paths
+    self.settings = settings
+    self.jobs = max(jobs, 1)
+    self.stdinFilename = stdinFilename
+    self.parameterOverrides = parameterOverrides
+    self.keepsLineText = keepsLineText
+  }
+
+  /// One job per core.
+  public static var defaultJobs: Int {
+    max(ProcessInfoCores.count, 1)
+  }
+}

@@ -1,0 +1,21 @@
+import Reporters
+import Rules
+
+/// The result of a whole run: the report, and what kept files from being linted.
+public struct LintRun: Sendable {
+  public var report: LintReport
+  /// One line per path that could not be read; any makes the exit code 2.
+  public var problems: [String]
+
+  public init(report: LintReport, problems: [String]) {
+    self.report = report
+    self.problems = problems
+  }
+
+  /// 0: nothing at or above `failOn`; 1: findings at or above it; 2: trailwatch could not do its job.
+  public func exitCode(failOn threshold: Severity?) -> Int32 {
+    if !problems.isEmpty { return 2 }
+    guard let threshold else { return 0 }
+    return report.findings.contains { $0.severity >= threshold } ? 1 : 0
+  }
+}

@@ -1,0 +1,54 @@
+import Reporters
+import Rules
+
+/// Lints files and directories: the only place work runs in parallel.
+public struct Linter: Sendable {
+  public var options: LintOptions
+
+  public init(options: LintOptions) {
+    self.options = options
+  }
+
+  public func run() async -> LintRun {
+    let (files, walkProblems) = FileWalker().files(in: options.paths)
+    let linter = SourceLinter(
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText)
+    let stdinName = options.stdinFilename ?? "<stdin>"
+    var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
+    await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
+      var next = 0
+      func startNext() {
+        guard next < files.count else { return }
+        let index = next
+        let path = files[index]
+        next += 1
+        group.addTask {
+          do {
+            let bytes = try FileReader.read(path: path)
+            return (index, .success(linter.lint(bytes, path: path == "-" ? stdinName : path)))
+          } catch {
+            return (index, .failure(error))
+          }
+        }
+      }
+      for _ in 0..<min(options.jobs, files.count) { startNext() }
+      while let (index, result) = await group.next() {
+        results[index] = result
+        startNext()
+      }
+    }
+    var findings: [Finding] = []
+    var linted = 0
+    var problems = walkProblems
+    for case let result? in results {
+      switch result {
+      case .success(let file):
+        findings += file.findings
+        if file.wasLinted { linted += 1 }
+      case .failure(.unreadable(let message)):
+        problems.append(message)
+      }
+    }
+    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems)
+  }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Reporters
+
+extension OutputFormat: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import TrailwatchKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `trailwatch` command: lints by default; `rules` and `explain` document the rules.
+@main
+struct Trailwatch: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trailwatch",
+    abstract: "Checks that CloudTrail trails deliver to CloudWatch Logs and that those logs are kept.",
+    version: TrailwatchVersion.current,
+    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+    defaultSubcommand: LintCommand.self
+  )
+
+  /// Parses and runs like ArgumentParser's own `main`, but a usage error exits 2, as documented,
+  /// instead of ArgumentParser's 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        fputs(fullMessage(for: error) + "\n", stderr)
+        exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
