@@ -1,0 +1,273 @@
+import CYAML
+
+/// Builds the tree of the first YAML document from libyaml's events.
+///
+/// Alias expansion is bounded by weights: a node weighs 1 plus its children's weights (a key counts
+/// 1), an alias weighs as much as its anchor's subtree, and the weights that aliases stand for are
+/// summed over the document. Sharing array storage keeps memory small, but a consumer walking the
+/// tree still visits every expanded node, so the sum is what has to stay bounded.
+struct YAMLTreeBuilder {
+  private let text: SourceText
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let limits: ReaderLimits
+  private var cursor: MarkCursor
+  private var stack: [YAMLBuildFrame] = []
+  private var anchors: [String: (node: Node, weight: Int)] = [:]
+  private var expansion = 0
+  private var root: Node?
+
+  /// `bytes` must be `text.bytes`, non-empty, and outlive the builder.
+  init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
+    self.text = text
+    self.bytes = bytes
+    self.limits = limits
+    self.cursor = MarkCursor(bytes: bytes, lineStarts: text.lineStarts)
+  }
+
+  mutating func run() throws(ParseError) -> Node? {
+    guard let input = bytes.baseAddress else { return nil }
+    // Allocated once and reused for every event: yaml_parser_t and yaml_event_t are plain C structs.
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) == 1 else {
+      throw ParseError("out of memory while starting the YAML parser", at: .start)
+    }
+    defer { yaml_parser_delete(parser) }
+    yaml_parser_set_input_string(parser, input, bytes.count)
+    // SourceText is always UTF-8; without this a stray UTF-16 byte-order mark would switch libyaml
+    // to UTF-16 and every mark would stop matching the bytes.
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    defer { event.deallocate() }
+
+    var documentEnded = false
+    while true {
+      // On failure libyaml leaves the event zeroed, so there is nothing to delete.
+      guard yaml_parser_parse(parser, event) == 1 else {
+        throw libyamlError(parser.pointee)
+      }
+      defer { yaml_event_delete(event) }
+      if documentEnded {
+        // libyaml reports an implicit document end before it looks at what follows, so one more
+        // event is read to catch trailing garbage such as `[a] b`; a following document is only
+        // started, never parsed.
+        return documentRoot()
+      }
+      switch event.pointee.type {
+      case YAML_SCALAR_EVENT:
+        try scalar(event.pointee)
+      case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+        try collectionStart(event.pointee)
+      case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+        try collectionEnd(event.pointee)
+      case YAML_ALIAS_EVENT:
+        try alias(event.pointee)
+      case YAML_DOCUMENT_END_EVENT:
+        documentEnded = true
+      case YAML_STREAM_END_EVENT:
+        return nil
+      default:
+        // Stream and document starts carry nothing the tree needs.
+        break
+      }
+    }
+  }
+
+  /// The root, or nil for a document with nothing in it: libyaml gives such a document an empty plain
+  /// scalar with no length, which a written `""`, `~` or `!Tag` never is.
+  private func documentRoot() -> Node? {
+    guard let root else { return nil }
+    if root.tag == nil, let scalar = root.scalar, scalar.style == .plain, scalar.text.isEmpty,
+      root.range.start.offset == root.range.end.offset
+    {
+      return nil
+    }
+    return root
+  }
+
+  // MARK: - Events
+
+  private mutating func scalar(_ event: yaml_event_t) throws(ParseError) {
+    let data = event.data.scalar
+    let range = self.range(event)
+    var value = ""
+    if let pointer = data.value, data.length > 0 {
+      value = String(decoding: UnsafeBufferPointer(start: pointer, count: data.length), as: UTF8.self)
+    }
+    let style: Scalar.Style = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
+    let tag = Self.tag(data.tag)
+    let node = Node(.scalar(Scalar(value, style: style)), tag: tag, range: range)
+    if let anchor = data.anchor {
+      anchors[String(cString: anchor)] = (node, 1)
+    }
+    let isMerge = style == .plain && value == "<<" && (tag == nil || tag == "tag:yaml.org,2002:merge")
+    try attach(node, weight: 1, isMergeKey: isMerge)
+  }
+
+  private mutating func collectionStart(_ event: yaml_event_t) throws(ParseError) {
+    let isMapping = event.type == YAML_MAPPING_START_EVENT
+    let start = cursor.position(ofIndex: event.start_mark.index)
+    if let top = stack.last, top.isMapping, top.pendingKey == nil {
+      let end = cursor.position(ofIndex: event.end_mark.index)
+      throw ParseError("mapping keys must be strings", at: SourceRange(start: start, end: end))
+    }
+    // Checked before libyaml is asked for anything deeper: its flow parsing is quadratic in depth.
+    guard stack.count < limits.maxDepth else {
+      throw ParseError("nesting deeper than \(limits.maxDepth) levels", at: start)
+    }
+    let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+    let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+    stack.append(
+      YAMLBuildFrame(
+        isMapping: isMapping,
+        tag: Self.tag(tagPointer),
+        anchor: anchorPointer.map { String(cString: $0) },
+        start: start
+      )
+    )
+  }
+
+  private mutating func collectionEnd(_ event: yaml_event_t) throws(ParseError) {
+    // libyaml pairs every end with a start, so the stack is never empty here; guarded all the same.
+    guard let frame = stack.popLast() else { return }
+    let end = cursor.position(ofIndex: event.end_mark.index)
+    let range = SourceRange(start: frame.start, end: end)
+    let node: Node
+    if frame.isMapping {
+      node = Node(.mapping(frame.mergedEntries()), tag: frame.tag, range: range)
+    } else {
+      node = Node(.sequence(frame.items), tag: frame.tag, range: range)
+    }
+    if let anchor = frame.anchor {
+      anchors[anchor] = (node, frame.weight)
+    }
+    try attach(node, weight: frame.weight, isMergeKey: false)
+  }
+
+  private mutating func alias(_ event: yaml_event_t) throws(ParseError) {
+    let range = self.range(event)
+    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+    guard let anchored = anchors[name] else {
+      throw ParseError("unknown alias '\(name)'", at: range)
+    }
+    // Subtraction keeps the comparison from overflowing on a huge limit.
+    guard anchored.weight <= limits.maxAliasExpansion - expansion else {
+      throw ParseError("aliases expand to more than \(limits.maxAliasExpansion) nodes", at: range)
+    }
+    expansion += anchored.weight
+    // The same value as the anchor, arrays shared, positioned where the alias is written.
+    var node = anchored.node
+    node.range = range
+    try attach(node, weight: anchored.weight, isMergeKey: false)
+  }
+
+  // MARK: - Building
+
+  /// Adds a finished node to the collection being read, or makes it the root.
+  private mutating func attach(_ node: Node, weight: Int, isMergeKey: Bool) throws(ParseError) {
+    let top = stack.count - 1
+    guard top >= 0 else {
+      root = node
+      return
+    }
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      stack[top].weight += weight
+      return
+    }
+    if let key = stack[top].pendingKey {
+      stack[top].pendingKey = nil
+      stack[top].weight += weight
+      if stack[top].pendingIsMerge {
+        stack[top].pendingIsMerge = false
+        let sources = try Self.mergeSources(node)
+        let position = stack[top].entries.count
+        for source in sources {
+          stack[top].merges.append((position, source))
+        }
+      } else {
+        stack[top].appendEntry(MappingEntry(key: key, value: node))
+      }
+      return
+    }
+    guard let scalar = node.scalar else {
+      throw ParseError("mapping keys must be strings", at: node.range)
+    }
+    let key = MappingKey(text: scalar.text, range: node.range)
+    let first = isMergeKey ? stack[top].mergeKeyRange : stack[top].existingKeyRange(key.text)
+    if let first {
+      throw ParseError(
+        "duplicate key '\(key.text)' (first defined at line \(first.start.line), column \(first.start.column))",
+        at: key.range
+      )
+    }
+    if isMergeKey {
+      stack[top].mergeKeyRange = key.range
+      stack[top].pendingIsMerge = true
+    }
+    stack[top].pendingKey = key
+    stack[top].weight += 1
+  }
+
+  /// The entries a merge key's value brings in: a mapping, or a sequence of mappings in priority order.
+  private static func mergeSources(_ value: Node) throws(ParseError) -> [[MappingEntry]] {
+    switch value.content {
+    case .mapping(let entries):
+      return [entries]
+    case .sequence(let items):
+      var sources: [[MappingEntry]] = []
+      sources.reserveCapacity(items.count)
+      for item in items {
+        guard let entries = item.entries else {
+          throw ParseError("a merge key '<<' takes mappings, or a sequence of mappings", at: item.range)
+        }
+        sources.append(entries)
+      }
+      return sources
+    case .scalar:
+      throw ParseError("a merge key '<<' takes mappings, or a sequence of mappings", at: value.range)
+    }
+  }
+
+  // MARK: - Conversions
+
+  private mutating func range(_ event: yaml_event_t) -> SourceRange {
+    let start = cursor.position(ofIndex: event.start_mark.index)
+    let end = cursor.position(ofIndex: event.end_mark.index)
+    return SourceRange(start: start, end: end)
+  }
+
+  /// The tag as libyaml resolved it; nil when absent or the non-specific `!`, which means no tag.
+  private static func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer, pointer[0] != 0 else { return nil }
+    if pointer[0] == UInt8(ascii: "!"), pointer[1] == 0 { return nil }
+    return String(cString: pointer)
+  }
+
+  /// libyaml's error in plain words, where libyaml found it.
+  private mutating func libyamlError(_ parser: yaml_parser_t) -> ParseError {
+    let problem = parser.problem.map { String(cString: $0) } ?? "the YAML parser failed"
+    switch parser.error {
+    case YAML_READER_ERROR:
+      // Reader errors (invalid UTF-8, control characters) carry a byte offset instead of a mark.
+      var message = problem
+      if parser.problem_value >= 0 {
+        let isByte = problem.contains("octet")
+        message += isByte
+          ? " (byte 0x\(Self.hex(Int(parser.problem_value), digits: 2)))"
+          : " (U+\(Self.hex(Int(parser.problem_value), digits: 4)))"
+      }
+      return ParseError(message, at: text.position(ofOffset: parser.problem_offset))
+    case YAML_MEMORY_ERROR:
+      return ParseError("out of memory while reading YAML", at: cursor.position(ofIndex: 0))
+    default:
+      let message = parser.context.map { "\(String(cString: $0)): \(problem)" } ?? problem
+      return ParseError(message, at: cursor.position(ofIndex: parser.problem_mark.index))
+    }
+  }
+
+  private static func hex(_ value: Int, digits: Int) -> String {
+    let text = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, digits - text.count)) + text
+  }
+}
