@@ -10,7 +10,7 @@ enum FileReader {
     case unreadable(String)
   }
 
-  static func read(path: String) throws(Failure) -> [UInt8] {
+  static func contents(of path: String) throws(Failure) -> [UInt8] {
     let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { throw .unreadable("\(path): \(FileWalker.describe(errno))") }
     defer { if path != "-" { close(descriptor) } }
@@ -28,7 +28,7 @@ enum FileReader {
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunk) }
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, chunk) }
       if count < 0 {
         if errno == EINTR { continue }
         throw .unreadable("\(path): \(FileWalker.describe(errno))")

@@ -23,12 +23,9 @@ public struct Linter: Sendable {
         let path = files[index]
         next += 1
         group.addTask {
-          do {
-            let bytes = try FileReader.read(path: path)
-            return (index, .success(linter.lint(bytes, path: path == "-" ? stdinName : path)))
-          } catch {
-            return (index, .failure(error))
-          }
+          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
+            .map { linter.lint($0, path: path == "-" ? stdinName : path) }
+          return (index, result)
         }
       }
       for _ in 0..<min(options.jobs, files.count) { startNext() }

@@ -1,4 +1,4 @@
 import ArgumentParser
 import Reporters
 
-extension OutputFormat: @retroactive ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

@@ -4,21 +4,43 @@
   import Darwin
 #endif
 
-/// Writes whole reports to stdout and messages to stderr.
+/// Writes whole reports to stdout and messages to stderr, straight to the file descriptors (C's
+/// `stdout` and `stderr` are shared mutable state that Swift 6 will not touch).
 enum StandardOutput {
   static func write(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer in
-      _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout)
-    }
-    fflush(stdout)
+    write(text, to: 1)
   }
 
+  /// A message on stderr, prefixed with the tool's name.
   static func error(_ line: String) {
-    fputs("trailwatch: \(line)\n", stderr)
+    write("trailwatch: \(line)\n", to: 2)
+  }
+
+  /// Text on stderr as it is.
+  static func writeError(_ text: String) {
+    write(text, to: 2)
   }
 
   static var isTerminal: Bool {
     isatty(1) == 1
+  }
+
+  private static func write(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+      guard var pointer = buffer.baseAddress else { return }
+      var remaining = buffer.count
+      while remaining > 0 {
+        #if canImport(Glibc)
+          let written = Glibc.write(descriptor, pointer, remaining)
+        #else
+          let written = Darwin.write(descriptor, pointer, remaining)
+        #endif
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        pointer += written
+        remaining -= written
+      }
+    }
   }
 }

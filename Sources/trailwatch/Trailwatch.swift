@@ -30,8 +30,8 @@ struct Trailwatch: AsyncParsableCommand {
       }
     } catch {
       if exitCode(for: error) == .validationFailure {
-        fputs(fullMessage(for: error) + "\n", stderr)
-        exit(2)
+        StandardOutput.writeError(fullMessage(for: error) + "\n")
+        Self.exit(withError: ExitCode(2))
       }
       exit(withError: error)
     }

@@ -77,3 +77,7 @@ struct RuleExamplesTests {
     }
   }
 }
+
+extension RuleDescription: CustomTestStringConvertible {
+  public var testDescription: String { id }
+}

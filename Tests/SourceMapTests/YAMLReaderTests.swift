@@ -412,7 +412,7 @@ private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange
   #expect(error.range.start == at(1, 257, 256))
 }
 
-@Test func nestingUpToTheLimitReads() throws {
+@Test func yamlNestingUpToTheLimitReads() throws {
   let depth = 300
   let yaml = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
   var node = try #require(try read(yaml, limits: ReaderLimits(maxDepth: depth)))

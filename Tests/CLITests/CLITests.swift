@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: exact output, exact exit codes.
+struct CLITests {
+  @Test("trailwatch samples/ prints the pinned report and exits 1")
+  func samples() throws {
+    let output = try CommandRunner.run(["samples/"])
+    #expect(output.stdout == (try CommandRunner.golden("samples.txt")))
+    #expect(output.stderr == "")
+    #expect(output.exitCode == 1)
+  }
+
+  @Test("--format json follows the contract")
+  func samplesJSON() throws {
+    let output = try CommandRunner.run(["--format", "json", "samples/"])
+    #expect(output.stdout == (try CommandRunner.golden("samples.json")))
+    #expect(output.exitCode == 1)
+  }
+
+  @Test("--format gcc prints exactly one line per finding")
+  func gcc() throws {
+    let output = try CommandRunner.run(["--format", "gcc", "samples/cloudformation/bad-short-retention.json"])
+    #expect(output.stdout == """
+      samples/cloudformation/bad-short-retention.json:10:41: error: log group 'TrailLogs' keeps the events of trail 'Trail' for 30 days (parameter RetentionDays, default 30), fewer than the minimum of 365 [TW202]
+      samples/cloudformation/bad-short-retention.json:14:41: error: RetentionInDays 366 of log group 'DebugLogs' is not a period CloudWatch Logs accepts, so the deploy fails; the nearest accepted values are 365 or 400 [TW203]
+
+      """)
+  }
+
+  @Test("one core and all cores print the same report")
+  func parallelIsDeterministic() throws {
+    let one = try CommandRunner.run(["--jobs", "1", "--format", "json", "samples/"])
+    let many = try CommandRunner.run(["--jobs", "8", "--format", "json", "samples/"])
+    #expect(one.stdout == many.stdout)
+  }
+
+  @Test("a clean template exits 0 and says so")
+  func clean() throws {
+    let output = try CommandRunner.run(["samples/cloudformation/good-audit-trail.yaml"])
+    #expect(output.stdout == "1 file linted: no findings\n")
+    #expect(output.exitCode == 0)
+  }
+
+  @Test("--fail-on decides the exit code", arguments: [
+    ("error", Int32(1)), ("warning", Int32(1)), ("note", Int32(1)), ("never", Int32(0)),
+  ])
+  func failOn(level: String, expected: Int32) throws {
+    let output = try CommandRunner.run(["--fail-on", level, "samples/"])
+    #expect(output.exitCode == expected)
+  }
+
+  @Test("warnings alone fail only at --fail-on warning or below")
+  func warningsOnly() throws {
+    let template = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n"
+    #expect(try CommandRunner.run(["-", "--fail-on", "error"], stdin: template).exitCode == 0)
+    #expect(try CommandRunner.run(["-", "--fail-on", "warning"], stdin: template).exitCode == 1)
+  }
+
+  @Test("a missing path exits 2 after linting the paths that exist")
+  func missingPath() throws {
+    let output = try CommandRunner.run(["no-such-dir", "samples/cloudformation/good-audit-trail.yaml"])
+    #expect(output.stdout == "1 file linted: no findings\n")
+    #expect(output.stderr == "trailwatch: no-such-dir: no such file or directory\n")
+    #expect(output.exitCode == 2)
+  }
+
+  @Test("a usage error exits 2 with a message")
+  func usageError() throws {
+    let output = try CommandRunner.run(["--format", "yaml", "samples/"])
+    #expect(output.exitCode == 2)
+    #expect(output.stderr.contains("'yaml' is invalid for '--format <format>'"))
+    #expect(output.stdout == "")
+  }
+
+  @Test("standard input is linted under --stdin-filename")
+  func standardInput() throws {
+    let template = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 3}\n"
+    let output = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "stacks/logs.yaml", "--min-retention", "3", "-"], stdin: template)
+    #expect(output.stdout == "")
+    let strict = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "stacks/logs.yaml", "--show-unknown", "-"], stdin: "AWSTemplateFormatVersion: x\nResources: [\n")
+    #expect(strict.stdout.hasPrefix("stacks/logs.yaml:3:1: error: "))
+    #expect(strict.exitCode == 1)
+  }
+
+  @Test("trailwatch rules lists every rule")
+  func rules() throws {
+    let output = try CommandRunner.run(["rules"])
+    #expect(output.stdout == (try CommandRunner.golden("rules.txt")))
+    #expect(output.exitCode == 0)
+  }
+
+  @Test("trailwatch explain prints a rule's documentation; an unknown rule exits 2")
+  func explain() throws {
+    let output = try CommandRunner.run(["explain", "tw101"])
+    #expect(output.stdout.hasPrefix("## TW101 trail-missing-log-group\n\nSeverity: error\n"))
+    #expect(output.stdout.contains("CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn"))
+    let unknown = try CommandRunner.run(["explain", "TW999"])
+    #expect(unknown.exitCode == 2)
+    #expect(unknown.stderr.contains("unknown rule 'TW999'"))
+  }
+
+  @Test("docs/rules.md is what trailwatch rules --format markdown prints")
+  func rulesDocumentationIsCurrent() throws {
+    let output = try CommandRunner.run(["rules", "--format", "markdown"])
+    let committed = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+    #expect(output.stdout == committed, "regenerate with: trailwatch rules --format markdown > docs/rules.md")
+  }
+}
