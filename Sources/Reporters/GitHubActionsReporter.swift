@@ -68,28 +68,33 @@ public struct GitHubActionsReporter: Reporter {
 
   /// The message: `%`, CR and LF, as actions/toolkit's `escapeData`.
   static func escapeData(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "%": escaped += "%25"
-      case "\r": escaped += "%0D"
-      case "\n": escaped += "%0A"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
+    escape(text, colonsAndCommas: false)
   }
 
   /// A property value: also `:` and `,`, which would end the value, as `escapeProperty`.
   static func escapeProperty(_ text: String) -> String {
-    var escaped = ""
-    for scalar in escapeData(text).unicodeScalars {
-      switch scalar {
-      case ":": escaped += "%3A"
-      case ",": escaped += "%2C"
-      default: escaped.unicodeScalars.append(scalar)
+    escape(text, colonsAndCommas: true)
+  }
+
+  /// Works on UTF-8 bytes: every escaped character is ASCII, so multibyte sequences pass through
+  /// whole, and text with nothing to escape (nearly all of it) is returned as it is.
+  private static func escape(_ text: String, colonsAndCommas: Bool) -> String {
+    func replacement(_ byte: UInt8) -> String? {
+      switch byte {
+      case UInt8(ascii: "%"): "%25"
+      case UInt8(ascii: "\r"): "%0D"
+      case UInt8(ascii: "\n"): "%0A"
+      case UInt8(ascii: ":") where colonsAndCommas: "%3A"
+      case UInt8(ascii: ",") where colonsAndCommas: "%2C"
+      default: nil
       }
     }
-    return escaped
+    guard text.utf8.contains(where: { replacement($0) != nil }) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      if let escaped = replacement(byte) { bytes += escaped.utf8 } else { bytes.append(byte) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -12,6 +12,10 @@ public struct SARIFReporter: Reporter {
   public static let maximumResultsPerRun = 25_000
   /// GitHub's limit for an uploaded SARIF file, after gzip compression.
   public static let maximumCompressedBytes = 10 * 1024 * 1024
+  /// Above this size before compression, gzip would have to shrink the report more than tenfold to
+  /// fit GitHub's limit, so the size is worth a notice. trailwatch's SARIF compresses far better
+  /// (measured: 20,000 results, 15.8 MB, 0.46 MB gzipped); the reporter cannot gzip to be sure.
+  public static let uncompressedNoticeBytes = 10 * maximumCompressedBytes
   public static let maximumTagsPerRule = 20
 
   /// trailwatch's version and home page, from the engine (`TrailwatchVersion`).
@@ -55,11 +59,11 @@ public struct SARIFReporter: Reporter {
       notices.append("SARIF: rule \(rule.id) has \(rule.properties.tags.count) tags; GitHub keeps \(Self.maximumTagsPerRule)")
     }
     let bytes = rendered.utf8.count
-    if bytes > Self.maximumCompressedBytes {
+    if bytes > Self.uncompressedNoticeBytes {
       let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
       notices.append(
-        "SARIF: the report is \(megabytes) MB before compression; GitHub code scanning refuses files over 10 MB "
-          + "after gzip compression (upload-sarif compresses; check with gzip -c FILE | wc -c)")
+        "SARIF: the report is \(megabytes) MB before compression; gzip must shrink it more than tenfold to stay under "
+          + "GitHub code scanning's 10 MB limit (check with gzip -c FILE | wc -c)")
     }
     return notices
   }

@@ -17,8 +17,14 @@ enum XMLEscaping {
   }
 
   private static func escape(_ text: String, inAttribute: Bool) -> String {
+    // Nearly every path and message needs nothing: return those as they are.
+    let needsWork = text.utf8.contains { byte in
+      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        || (inAttribute && byte == UInt8(ascii: "\"")) || byte == 0xEF  // 0xEF leads U+FFFE and U+FFFF
+    }
+    guard needsWork else { return text }
     var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
+    escaped.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
       switch scalar {
       case "&": escaped += "&amp;"
