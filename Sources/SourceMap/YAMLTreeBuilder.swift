@@ -18,12 +18,15 @@ struct YAMLTreeBuilder {
   private var anchors: [String: (node: Node, weight: Int)] = [:]
   private var expansion = 0
   private var root: Node?
+  /// `limits.maxAliasExpansion`, capped where it stops meaning anything.
+  private let aliasLimit: Int
 
   /// `bytes` must be `text.bytes`, non-empty, and outlive the builder.
   init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
     self.text = text
     self.bytes = bytes
     self.limits = limits
+    self.aliasLimit = min(limits.maxAliasExpansion, Int.max / 4)
     self.cursor = MarkCursor(bytes: bytes, lineStarts: text.lineStarts)
   }
 
@@ -66,6 +69,10 @@ struct YAMLTreeBuilder {
       case YAML_ALIAS_EVENT:
         try alias(event.pointee)
       case YAML_DOCUMENT_END_EVENT:
+        // After an explicit `...` anything further is another document, so there is nothing to check.
+        if event.pointee.data.document_end.implicit == 0 {
+          return documentRoot()
+        }
         documentEnded = true
       case YAML_STREAM_END_EVENT:
         return nil
@@ -166,9 +173,10 @@ struct YAMLTreeBuilder {
     guard let anchored = anchors[name] else {
       throw ParseError("unknown alias '\(name)'", at: range)
     }
-    // Subtraction keeps the comparison from overflowing on a huge limit.
-    guard anchored.weight <= limits.maxAliasExpansion - expansion else {
-      throw ParseError("aliases expand to more than \(limits.maxAliasExpansion) nodes", at: range)
+    // Subtraction keeps the comparison from overflowing; `aliasLimit` keeps weights, which are at most
+    // the expansion plus the number of events, far from overflowing too.
+    guard anchored.weight <= aliasLimit - expansion else {
+      throw ParseError("aliases expand to more than \(aliasLimit) nodes", at: range)
     }
     expansion += anchored.weight
     // The same value as the anchor, arrays shared, positioned where the alias is written.
