@@ -1,6 +1,6 @@
-/// The children of the collections still open, innermost last, in one buffer that grows once and is
-/// reused: a finished collection moves its tail out into an array of exactly its size, in one block,
-/// instead of growing an array of its own by doubling as its children arrive.
+/// The children of the collections still open, innermost last, in one buffer that is reused as
+/// collections come and go: a finished collection moves its tail out into an array of exactly its
+/// size, instead of growing an array of its own by doubling as its children arrive.
 final class YAMLChildPool<Element> {
   private var storage: UnsafeMutablePointer<Element>
   private var capacity: Int
