@@ -1,4 +1,9 @@
-import Foundation
+// FoundationEssentials where it exists (Linux): the whole of Foundation would load ICU at every start.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import Rules
 
 /// GitLab Code Quality JSON (`artifacts: reports: codequality:`): an array of issues, `[]` when

@@ -1,4 +1,9 @@
-import Foundation
+// FoundationEssentials where it exists (Linux): the whole of Foundation would load ICU at every start.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import Rules
 
 /// SARIF 2.1.0 for GitHub code scanning (and any other SARIF reader): every rule with its
@@ -183,7 +188,7 @@ public struct SARIFReporter: Reporter {
   static func limited(_ text: String, to limit: Int) -> String {
     guard text.count > limit else { return text }
     let prefix = text.prefix(limit - 1)
-    if let end = prefix.range(of: ". ", options: .backwards) {
+    if let end = prefix.ranges(of: ". ").last {
       return String(prefix[..<end.lowerBound]) + "."
     }
     return String(prefix) + "…"

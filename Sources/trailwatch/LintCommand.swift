@@ -1,5 +1,10 @@
 import ArgumentParser
-import Foundation
+// FoundationEssentials where it exists (Linux): the whole of Foundation would load ICU at every start.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import Reporters
 import Rules
 import TrailwatchKit
