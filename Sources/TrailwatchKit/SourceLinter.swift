@@ -2,6 +2,7 @@ import CloudFormation
 import InfraModel
 import Rules
 import SourceMap
+import TerraformPlan
 
 /// Lints one file's bytes: read, detect, adapt, run every rule. Pure: no file system access.
 public struct SourceLinter: Sendable {
@@ -28,9 +29,23 @@ public struct SourceLinter: Sendable {
       root = try SyntaxDetector.isJSON(path: path, bytes: text.bytes)
         ? JSONReader.read(text) : YAMLReader.read(text)
     } catch {
-      return parseFailure(error, bytes: text.bytes, text: text, path: path)
+      // A plan saved with the setup-terraform wrapper's text around it: say how to save it cleanly.
+      let cause = TerraformPlanAdapter.wrapperError(in: text) ?? error
+      return parseFailure(cause, bytes: text.bytes, text: text, path: path)
     }
-    guard let root, CloudFormationAdapter.isTemplate(root) else {
+    guard let root else {
+      return FileResult(path: path, kind: .other, findings: [])
+    }
+    if TerraformPlanAdapter.isPlan(root) {
+      let infrastructure: Infrastructure
+      do {
+        infrastructure = try TerraformPlanAdapter().infrastructure(from: root)
+      } catch {
+        return parseFailure(error, bytes: text.bytes, text: text, path: path, kind: .terraformPlan)
+      }
+      return FileResult(path: path, kind: .terraformPlan, findings: findings(in: infrastructure, text: text, path: path))
+    }
+    guard CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
@@ -52,8 +67,12 @@ public struct SourceLinter: Sendable {
     return findings.sorted(by: Finding.isOrderedBefore)
   }
 
-  private func parseFailure(_ error: ParseError, bytes: [UInt8], text: SourceText, path: String) -> FileResult {
-    guard SyntaxDetector.looksLikeTemplateOrPlan(bytes) else {
+  /// A TW001 finding for a file that looks like a template or plan (or is a plan, `kind`); a file that
+  /// looks like neither is skipped.
+  private func parseFailure(
+    _ error: ParseError, bytes: [UInt8], text: SourceText, path: String, kind: DocumentKind? = nil
+  ) -> FileResult {
+    guard kind != nil || SyntaxDetector.looksLikeTemplateOrPlan(bytes) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let description = ParseErrorRule.description
@@ -61,6 +80,6 @@ public struct SourceLinter: Sendable {
       ruleID: description.id, ruleName: description.name, severity: description.severity,
       message: error.message, file: path, range: error.range,
       lineText: keepsLineText ? text.lineText(error.range.start.line) : nil)
-    return FileResult(path: path, kind: .cloudFormation, findings: [finding])
+    return FileResult(path: path, kind: kind ?? SyntaxDetector.kind(ofUnparsed: bytes), findings: [finding])
   }
 }

@@ -67,7 +67,8 @@ public struct LogGroupMissingRetentionRule: Rule {
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
-    for group in infrastructure.logGroups {
+    // A group whose retention does not apply, or that this file does not manage, has nothing to fix here.
+    for group in infrastructure.logGroups where group.retentionExemption == nil && group.managedElsewhere == nil {
       for outcome in group.retentionInDays.outcomes where outcome.state == .absent {
         let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
           + "\(Wording.when(outcome)), so it keeps its events forever"

@@ -62,7 +62,7 @@ public struct LogGroupRetentionInvalidRule: Rule {
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
-    for group in infrastructure.logGroups {
+    for group in infrastructure.logGroups where group.managedElsewhere == nil {
       let property = group.retentionInDays.name
       for outcome in group.retentionInDays.outcomes {
         let message: String

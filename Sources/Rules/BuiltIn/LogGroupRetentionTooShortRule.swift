@@ -101,7 +101,7 @@ public struct LogGroupRetentionTooShortRule: Rule {
         case .explicit(let days) where days < minimum:
           let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
             + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
-            + "fewer than the minimum of \(minimum)"
+            + "fewer than the minimum of \(minimum)" + (group.managedElsewhere.map { "; \($0)" } ?? "")
           violations.append(Violation(message, at: outcome.range, resource: group.identity))
         case .unknown(let reason) where settings.showUnknown:
           let message = "\(group.retentionInDays.name) of log group \(Wording.name(group.identity)) cannot be "

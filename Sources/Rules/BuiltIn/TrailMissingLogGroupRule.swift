@@ -102,7 +102,15 @@ public struct TrailMissingLogGroupRule: Rule {
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
-    TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
+    // What the input leaves out may hold a trail: say so, whether or not unknowns are shown, so an
+    // incomplete plan never reads as a clean one.
+    let omitted = infrastructure.omissions.map { omission in
+      Violation(
+        "\(omission.description), so a trail it leaves out is not checked", at: omission.range, resource: nil,
+        severity: .note)
+    }
+    return omitted
+      + TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
       .violations(in: infrastructure, settings: settings)
   }
 }
