@@ -61,10 +61,19 @@ public struct SourceLinter: Sendable {
           ruleID: description.id, ruleName: description.name, severity: violation.severity ?? description.severity,
           message: violation.message, file: path, range: violation.range,
           resource: violation.resource?.name, resourceType: violation.resource?.type,
-          lineText: keepsLineText ? text.lineText(violation.range.start.line) : nil))
+          lineText: excerpt(of: violation.range.start.line, in: text)))
       }
     }
     return findings.sorted(by: Finding.isOrderedBefore)
+  }
+
+  /// Lines longer than this are not kept for excerpts: a minified plan is one line of megabytes, which
+  /// no terminal can show and which each finding would otherwise copy.
+  static let maxExcerptBytes = 1000
+
+  private func excerpt(of line: Int, in text: SourceText) -> String? {
+    guard keepsLineText, text.lineBytes(line).count <= Self.maxExcerptBytes else { return nil }
+    return text.lineText(line)
   }
 
   /// A TW001 finding for a file that looks like a template or plan (or is a plan, `kind`); a file that
@@ -79,7 +88,7 @@ public struct SourceLinter: Sendable {
     let finding = Finding(
       ruleID: description.id, ruleName: description.name, severity: description.severity,
       message: error.message, file: path, range: error.range,
-      lineText: keepsLineText ? text.lineText(error.range.start.line) : nil)
+      lineText: excerpt(of: error.range.start.line, in: text))
     return FileResult(path: path, kind: kind ?? SyntaxDetector.kind(ofUnparsed: bytes), findings: [finding])
   }
 }

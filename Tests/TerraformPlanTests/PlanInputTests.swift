@@ -130,6 +130,18 @@ struct PlanInputTests {
     ])
   }
 
+  @Test("a finding keeps its line for the terminal excerpt, unless the line is a minified plan of over 1,000 bytes")
+  func excerpts() {
+    let linter = SourceLinter(keepsLineText: true)
+    let pretty = linter.lint(Array(Self.trailWithoutDelivery.text.utf8), path: "plan.json").findings
+    #expect(pretty.map(\.lineText) == ["      \"address\": \"aws_cloudtrail.überwachung\","])
+    let padding = String(repeating: " ", count: 1000)
+    let minified = #"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "r"}, "after_unknown": {}}}],"# + padding + "\"complete\": true}"
+    let long = linter.lint(Array(minified.utf8), path: "plan.json").findings
+    #expect(long.map(\.ruleID) == ["TW101"])
+    #expect(long.map(\.lineText) == [nil])
+  }
+
   @Test("a state file (terraform show -json without a plan) and other JSON are skipped, not errors", arguments: [
     #"{"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {"resources": []}}}"#,
     #"{"format_version": "1.2"}"#,
