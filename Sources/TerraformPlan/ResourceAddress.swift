@@ -68,6 +68,13 @@ struct ResourceAddress: Sendable, Hashable {
     return text
   }
 
+  /// The address without the resource's own instance key (module keys kept).
+  var unkeyed: ResourceAddress {
+    var address = self
+    address.key = nil
+    return address
+  }
+
   /// The resource without instance keys anywhere, for grouping a resource's instances.
   var base: String {
     var text = module.map { "module.\($0.name)." }.joined()
