@@ -26,7 +26,7 @@ struct PlanResource: Sendable {
       addressText = written
     } else if let type = object["type"]?.scalar?.text, let name = object["name"]?.scalar?.text {
       // Not an address Terraform writes: rebuild it from the fields so the resource is still checked.
-      let module = object["module_address"]?.scalar.flatMap { ResourceAddress("\($0.text).x.y")?.module } ?? []
+      let module = object["module_address"]?.scalar.flatMap { ResourceAddress.modulePath($0.text) } ?? []
       let mode: ResourceAddress.Mode = object["mode"]?.scalar?.text == "data" ? .data : .managed
       let key = object["index"]?.scalar.map { $0.style == .quoted ? Self.quoted($0.text) : $0.text }
       address = ResourceAddress(module: module, mode: mode, type: type, name: name, key: key)

@@ -24,19 +24,35 @@ struct ResourceAddress: Sendable, Hashable {
   /// Parses an absolute address as the plan writes it; nil when it is not one.
   init?(_ text: String) {
     guard let steps = TraversalStep.parse(text) else { return nil }
+    let (module, rest) = Self.modulePath(from: steps[...])
+    guard let (address, after) = Self.resource(from: rest, module: module), after.isEmpty else { return nil }
+    self = address
+  }
+
+  /// Parses a module instance address as the plan writes it (`module.a["k"].module.b`); nil when it
+  /// is not one.
+  static func modulePath(_ text: String) -> [ModuleStep]? {
+    guard let steps = TraversalStep.parse(text) else { return nil }
+    let (module, rest) = modulePath(from: steps[...])
+    return rest.isEmpty ? module : nil
+  }
+
+  /// The `module.NAME[KEY]` steps at the start of `steps`, and the steps after them.
+  private static func modulePath(
+    from steps: ArraySlice<TraversalStep>
+  ) -> ([ModuleStep], ArraySlice<TraversalStep>) {
     var module: [ModuleStep] = []
-    var index = 0
-    while index + 1 < steps.count, steps[index] == .name("module"), let call = steps[index + 1].name {
-      index += 2
+    var rest = steps
+    while rest.first == .name("module"), let call = rest.dropFirst().first?.name {
+      rest = rest.dropFirst(2)
       var key: String?
-      if index < steps.count, let given = steps[index].index {
+      if let given = rest.first?.index {
         key = given
-        index += 1
+        rest = rest.dropFirst()
       }
       module.append(ModuleStep(name: call, key: key))
     }
-    guard let (address, rest) = Self.resource(from: steps[index...], module: module), rest.isEmpty else { return nil }
-    self = address
+    return (module, rest)
   }
 
   /// The resource at the start of `steps` (`data.t.n[k]` or `t.n[k]`) and the steps after it.

@@ -142,6 +142,24 @@ struct PlanInputTests {
     #expect(long.map(\.lineText) == [nil])
   }
 
+  @Test("plans of unexpected shapes are read without a crash, as far as they go", arguments: [
+    (#"{"format_version": "1.2", "resource_changes": {"not": "a list"}}"#, [String]()),
+    (#"{"format_version": "1.2", "resource_changes": [1, "x", null, [], {}]}"#, []),
+    (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": "x"}]}"#,
+     ["1:49 TW101", "1:49 TW102"]),
+    (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": {"after": {"cloud_watch_logs_group_arn": ["a"], "cloud_watch_logs_role_arn": 7}, "after_unknown": "all"}}]}"#,
+     []),
+    (#"{"format_version": "1.2", "resource_changes": [{"address": "not an address", "type": "aws_cloudwatch_log_group", "name": "g", "index": "k\"1", "module_address": "module.m[\"a.b\"]", "change": {"actions": ["frobnicate"], "after": {"retention_in_days": "forever"}}}]}"#,
+     ["1:252 TW203"]),
+    (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "r"}, "after_unknown": {"cloud_watch_logs_group_arn": true}}}], "configuration": {"root_module": {"resources": [{"type": "aws_cloudtrail", "name": "t", "expressions": {"cloud_watch_logs_group_arn": {"references": [1, null, "", ".", "var", "module", "module.x", "data.aws_cloudwatch_log_group", "aws_cloudwatch_log_group.x[\"open"]}}}], "module_calls": {"x": {"module": "not a module"}}}}}"#,
+     []),
+  ] as [(String, [String])])
+  func oddShapes(text: String, expected: [String]) {
+    let result = SourceLinter().lint(Array(text.utf8), path: "plan.json")
+    #expect(result.kind == .terraformPlan)
+    #expect(result.findings.map { "\($0.range.start.line):\($0.range.start.column) \($0.ruleID)" } == expected)
+  }
+
   @Test("a state file (terraform show -json without a plan) and other JSON are skipped, not errors", arguments: [
     #"{"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {"resources": []}}}"#,
     #"{"format_version": "1.2"}"#,
