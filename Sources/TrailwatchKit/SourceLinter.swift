@@ -1,5 +1,6 @@
 import CloudFormation
 import InfraModel
+import Reporters
 import Rules
 import SourceMap
 import TerraformPlan
@@ -9,11 +10,18 @@ public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
+  public var keepsUTF16Columns: Bool
+  public var computesLineHashes: Bool
 
-  public init(settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false) {
+  public init(
+    settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false
+  ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
   }
 
   /// Lints `bytes` as the file at `path` (the path is only reported, never opened).
@@ -22,7 +30,7 @@ public struct SourceLinter: Sendable {
     do {
       text = try SourceText(decoding: bytes)
     } catch {
-      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), path: path)
+      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), file: bytes, path: path)
     }
     let root: Node?
     do {
@@ -31,7 +39,7 @@ public struct SourceLinter: Sendable {
     } catch {
       // A plan saved with the setup-terraform wrapper's text around it: say how to save it cleanly.
       let cause = TerraformPlanAdapter.wrapperError(in: text) ?? error
-      return parseFailure(cause, bytes: text.bytes, text: text, path: path)
+      return parseFailure(cause, bytes: text.bytes, text: text, file: bytes, path: path)
     }
     guard let root else {
       return FileResult(path: path, kind: .other, findings: [])
@@ -41,15 +49,17 @@ public struct SourceLinter: Sendable {
       do {
         infrastructure = try TerraformPlanAdapter().infrastructure(from: root)
       } catch {
-        return parseFailure(error, bytes: text.bytes, text: text, path: path, kind: .terraformPlan)
+        return parseFailure(error, bytes: text.bytes, text: text, file: bytes, path: path, kind: .terraformPlan)
       }
-      return FileResult(path: path, kind: .terraformPlan, findings: findings(in: infrastructure, text: text, path: path))
+      let found = findings(in: infrastructure, text: text, path: path)
+      return FileResult(path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes))
     }
     guard CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
-    return FileResult(path: path, kind: .cloudFormation, findings: findings(in: infrastructure, text: text, path: path))
+    let found = findings(in: infrastructure, text: text, path: path)
+    return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
   }
 
   private func findings(in infrastructure: Infrastructure, text: SourceText, path: String) -> [Finding] {
@@ -79,7 +89,7 @@ public struct SourceLinter: Sendable {
   /// A TW001 finding for a file that looks like a template or plan (or is a plan, `kind`); a file that
   /// looks like neither is skipped.
   private func parseFailure(
-    _ error: ParseError, bytes: [UInt8], text: SourceText, path: String, kind: DocumentKind? = nil
+    _ error: ParseError, bytes: [UInt8], text: SourceText, file: [UInt8], path: String, kind: DocumentKind? = nil
   ) -> FileResult {
     guard kind != nil || SyntaxDetector.looksLikeTemplateOrPlan(bytes) else {
       return FileResult(path: path, kind: .other, findings: [])
@@ -89,6 +99,27 @@ public struct SourceLinter: Sendable {
       ruleID: description.id, ruleName: description.name, severity: description.severity,
       message: error.message, file: path, range: error.range,
       lineText: excerpt(of: error.range.start.line, in: text))
-    return FileResult(path: path, kind: kind ?? SyntaxDetector.kind(ofUnparsed: bytes), findings: [finding])
+    let resultKind = kind ?? SyntaxDetector.kind(ofUnparsed: bytes)
+    return FileResult(path: path, kind: resultKind, findings: detailed([finding], text: text, file: file))
+  }
+
+  /// Adds what the reporters asked for, only when they asked: UTF-16 columns (from the line table, in
+  /// one pass per line however many findings share it: a minified plan is one line) and GitHub's line
+  /// hashes (one pass over the file as it is on disk, only when it has findings).
+  private func detailed(_ findings: [Finding], text: SourceText, file bytes: [UInt8]) -> [Finding] {
+    guard keepsUTF16Columns || computesLineHashes, !findings.isEmpty else { return findings }
+    let hashes = computesLineHashes
+      ? PrimaryLocationLineHash.hashes(ofFile: bytes, lines: Set(findings.map(\.range.start.line))) : [:]
+    let columns = keepsUTF16Columns ? text.utf16Columns(of: findings.flatMap { [$0.range.start, $0.range.end] }) : []
+    return findings.enumerated().map { index, finding in
+      var finding = finding
+      if keepsUTF16Columns {
+        finding.utf16Columns = UTF16Columns(start: columns[2 * index], end: columns[2 * index + 1])
+      }
+      if computesLineHashes {
+        finding.lineHash = hashes[finding.range.start.line]
+      }
+      return finding
+    }
   }
 }
