@@ -6,7 +6,7 @@
 /// `offset - lineStart - continuationBytes + 1` scalars, without rescanning the line. Multibyte
 /// characters can only occur inside strings (anywhere else they are an error), and line breaks only
 /// between tokens, so the two kinds of bookkeeping never meet.
-struct JSONScanner {
+struct JSONScanner: ~Copyable {
   private let base: UnsafePointer<UInt8>
   private let end: Int
   private let maxDepth: Int
@@ -15,6 +15,10 @@ struct JSONScanner {
   private var continuationBytes = 0
   /// Reused across strings with escapes, so decoding them does not allocate each time.
   private var scratch: [UInt8] = []
+  /// The entries of all open objects, innermost last (see `JSONFrame`).
+  private var entryStack = JSONChildStack<MappingEntry>()
+  /// The items of all open arrays, innermost last.
+  private var itemStack = JSONChildStack<Node>()
 
   init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
     self.base = base
@@ -53,7 +57,7 @@ struct JSONScanner {
             p += 1
             value = Node(.mapping([]), range: SourceRange(start: open, end: position(p)))
           } else {
-            var frame = JSONFrame(object: open)
+            var frame = JSONFrame(object: open, base: entryStack.count)
             p = try readKey(at: p, into: &frame, afterComma: nil)
             stack.append(frame)
             continue nextValue
@@ -63,7 +67,7 @@ struct JSONScanner {
             p += 1
             value = Node(.sequence([]), range: SourceRange(start: open, end: position(p)))
           } else {
-            stack.append(JSONFrame(array: open))
+            stack.append(JSONFrame(array: open, base: itemStack.count))
             continue nextValue
           }
         }
@@ -95,7 +99,8 @@ struct JSONScanner {
           return value
         }
         if stack[top].isObject {
-          stack[top].appendEntry(value)
+          entryStack.append(MappingEntry(key: stack[top].pendingKey, value: consume value))
+          stack[top].didAppendEntry(to: entryStack)
           guard p < end else { throw unexpectedEnd(in: stack[top]) }
           switch base[p] {
           case UInt8(ascii: ","):
@@ -107,12 +112,13 @@ struct JSONScanner {
           case UInt8(ascii: "}"):
             p += 1
             let frame = stack.removeLast()
-            value = Node(.mapping(frame.entries), range: SourceRange(start: frame.start, end: position(p)))
+            let entries = entryStack.popArray(from: frame.base)
+            value = Node(.mapping(entries), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or '}' after an object entry", at: p)
           }
         } else {
-          stack[top].items.append(value)
+          itemStack.append(consume value)
           guard p < end else { throw unexpectedEnd(in: stack[top]) }
           switch base[p] {
           case UInt8(ascii: ","):
@@ -125,7 +131,8 @@ struct JSONScanner {
           case UInt8(ascii: "]"):
             p += 1
             let frame = stack.removeLast()
-            value = Node(.sequence(frame.items), range: SourceRange(start: frame.start, end: position(p)))
+            let items = itemStack.popArray(from: frame.base)
+            value = Node(.sequence(items), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or ']' after an array item", at: p)
           }
@@ -148,7 +155,7 @@ struct JSONScanner {
       try fail("expected a string key", at: start)
     }
     let key = try readString(at: start)
-    if let first = frame.existingKey(key.text) {
+    if let first = frame.existingKey(key.text, in: entryStack) {
       throw ParseError(
         "duplicate key '\(key.text)' (first defined at line \(first.range.start.line), column \(first.range.start.column))",
         at: key.range)
