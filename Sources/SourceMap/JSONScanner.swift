@@ -143,7 +143,9 @@ struct JSONScanner: ~Copyable {
 
   /// Reads an object key, the colon after it and the whitespace before the value; returns the offset of
   /// the value. `comma` is the range of the comma before the key, if any.
-  private mutating func readKey(at start: Int, into frame: inout JSONFrame, afterComma comma: SourceRange?) throws(ParseError) -> Int {
+  private mutating func readKey(
+    at start: Int, into frame: inout JSONFrame, afterComma comma: SourceRange?
+  ) throws(ParseError) -> Int {
     guard start < end else { throw unexpectedEnd(in: frame) }
     guard base[start] == UInt8(ascii: "\"") else {
       if let comma, base[start] == UInt8(ascii: "}") {
@@ -157,7 +159,8 @@ struct JSONScanner: ~Copyable {
     let key = try readString(at: start)
     if let first = frame.existingKey(key.text, in: entryStack) {
       throw ParseError(
-        "duplicate key '\(key.text)' (first defined at line \(first.range.start.line), column \(first.range.start.column))",
+        "duplicate key '\(key.text)' (first defined at line \(first.range.start.line), "
+          + "column \(first.range.start.column))",
         at: key.range)
     }
     var p = skipWhitespace(from: key.next)
@@ -172,7 +175,9 @@ struct JSONScanner: ~Copyable {
 
   /// Reads the string whose opening quote is at `quote`: its decoded text, its range including the
   /// quotes, and the offset just after the closing quote.
-  private mutating func readString(at quote: Int) throws(ParseError) -> (text: String, range: SourceRange, next: Int) {
+  private mutating func readString(
+    at quote: Int
+  ) throws(ParseError) -> (text: String, range: SourceRange, next: Int) {
     let start = position(quote)
     let contentStart = quote + 1
     var p = contentStart
@@ -210,9 +215,12 @@ struct JSONScanner: ~Copyable {
         continuationBytes += length - 1
         p += length
       } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-        throw ParseError("line break in a string (a closing quote is missing, or the break must be written as \\n)", at: position(p))
+        throw ParseError(
+          "line break in a string (a closing quote is missing, or the break must be written as \\n)",
+          at: position(p))
       } else {
-        throw ParseError("control character \(Self.codePoint(UInt32(byte))) in a string must be escaped", at: position(p))
+        throw ParseError(
+          "control character \(Self.codePoint(UInt32(byte))) in a string must be escaped", at: position(p))
       }
     }
     let text: String
@@ -220,7 +228,8 @@ struct JSONScanner: ~Copyable {
       scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: p - runStart))
       text = String(decoding: scratch, as: UTF8.self)
     } else {
-      text = String(decoding: UnsafeBufferPointer(start: base + contentStart, count: p - contentStart), as: UTF8.self)
+      let content = UnsafeBufferPointer(start: base + contentStart, count: p - contentStart)
+      text = String(decoding: content, as: UTF8.self)
     }
     p += 1
     return (text, SourceRange(start: start, end: position(p)), p)
@@ -261,7 +270,8 @@ struct JSONScanner: ~Copyable {
       if byte > 0x20 && byte < 0x7F {
         throw ParseError("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: position(backslash))
       }
-      throw ParseError("invalid escape: '\\' followed by \(Self.codePoint(scalarValue(at: p)))", at: position(backslash))
+      throw ParseError(
+        "invalid escape: '\\' followed by \(Self.codePoint(scalarValue(at: p)))", at: position(backslash))
     }
     scratch.append(decoded)
     return p + 1
@@ -284,7 +294,8 @@ struct JSONScanner: ~Copyable {
         let low = hex4(at: next + 2), low >= 0xDC00, low <= 0xDFFF
       else {
         throw ParseError(
-          "lone surrogate escape '\(escapeText(at: backslash))' (a high surrogate must be followed by a low surrogate escape)",
+          "lone surrogate escape '\(escapeText(at: backslash))' "
+            + "(a high surrogate must be followed by a low surrogate escape)",
           at: position(backslash))
       }
       scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
@@ -314,7 +325,8 @@ struct JSONScanner: ~Copyable {
 
   /// The six bytes of a `\uXXXX` escape as written (already known to be ASCII).
   private func escapeText(at backslash: Int) -> String {
-    String(decoding: UnsafeBufferPointer(start: base + backslash, count: min(6, end - backslash)), as: UTF8.self)
+    let escape = UnsafeBufferPointer(start: base + backslash, count: min(6, end - backslash))
+    return String(decoding: escape, as: UTF8.self)
   }
 
   /// Appends a scalar (never a surrogate: callers pair or reject them) to `scratch` as UTF-8.
@@ -361,7 +373,8 @@ struct JSONScanner: ~Copyable {
     }
     for index in (p + 1)..<(p + length) {
       guard index < end, base[index] & 0xC0 == 0x80 else {
-        throw ParseError("invalid UTF-8: incomplete sequence starting with byte \(Self.hexByte(lead))", at: position(p))
+        throw ParseError(
+          "invalid UTF-8: incomplete sequence starting with byte \(Self.hexByte(lead))", at: position(p))
       }
     }
     let second = base[p + 1]
@@ -410,7 +423,9 @@ struct JSONScanner: ~Copyable {
     }
     if p < end, base[p] == UInt8(ascii: ".") {
       p += 1
-      guard p < end, Self.isDigit(base[p]) else { try fail("expected a digit after the decimal point", at: p) }
+      guard p < end, Self.isDigit(base[p]) else {
+        try fail("expected a digit after the decimal point", at: p)
+      }
       p = digitsEnd(from: p)
     }
     if p < end, base[p] == UInt8(ascii: "e") || base[p] == UInt8(ascii: "E") {
@@ -544,7 +559,8 @@ struct JSONScanner: ~Copyable {
   private func unexpectedEnd(in frame: JSONFrame) -> ParseError {
     let kind = frame.isObject ? "an object" : "an array"
     return ParseError(
-      "unexpected end of file (\(kind) opened at line \(frame.start.line), column \(frame.start.column) is not closed)",
+      "unexpected end of file (\(kind) opened at line \(frame.start.line), "
+        + "column \(frame.start.column) is not closed)",
       at: position(end))
   }
 
