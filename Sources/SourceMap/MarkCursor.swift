@@ -6,9 +6,13 @@
 /// costs one pass over it, even when it is a single 10 MB line. Lines and columns are derived from the
 /// same walk, with `SourceText`'s line breaks (LF, CR, CRLF), rather than taken from libyaml, which
 /// also breaks lines at U+0085, U+2028 and U+2029: positions must agree with `SourceText.lineText`.
+///
+/// In ASCII text (most templates) a character index is a byte offset, and the cursor only moves
+/// between lines.
 struct MarkCursor {
   private let bytes: UnsafeBufferPointer<UInt8>
   private let lineStarts: [Int]
+  private let isASCII: Bool
   /// Where the cursor is: a byte offset and the character index libyaml would give it.
   private var byte = 0
   private var index = 0
@@ -20,20 +24,39 @@ struct MarkCursor {
   /// across a line break needs it to count columns without rescanning the line.
   private var lineStartIndexes: [Int] = [0]
 
-  init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
+  /// `isASCII` must say whether every byte of `bytes` is ASCII.
+  init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int], isASCII: Bool) {
     self.bytes = bytes
     self.lineStarts = lineStarts
+    self.isASCII = isASCII
     self.nextLineStart = lineStarts.count > 1 ? lineStarts[1] : Int.max
   }
 
   /// The position of libyaml's character index `target`, clamped to the end of the text.
   mutating func position(ofIndex target: Int) -> SourcePosition {
+    if isASCII {
+      return asciiPosition(ofOffset: min(max(target, 0), bytes.count))
+    }
     if index < target {
       forward(to: target)
     } else if index > target {
       backward(to: target)
     }
     return SourcePosition(line: line, column: index - lineStartIndexes[line - 1] + 1, offset: byte)
+  }
+
+  private mutating func asciiPosition(ofOffset offset: Int) -> SourcePosition {
+    while offset >= nextLineStart {
+      line += 1
+      lineStart = nextLineStart
+      nextLineStart = line < lineStarts.count ? lineStarts[line] : Int.max
+    }
+    while offset < lineStart, line > 1 {
+      line -= 1
+      nextLineStart = lineStart
+      lineStart = lineStarts[line - 1]
+    }
+    return SourcePosition(line: line, column: offset - lineStart + 1, offset: offset)
   }
 
   private mutating func forward(to target: Int) {

@@ -7,6 +7,8 @@ public struct SourceText: Sendable {
   public let bytes: [UInt8]
   /// The byte offset at which each line starts; line N starts at `lineStarts[N - 1]`.
   public let lineStarts: [Int]
+  /// Whether every byte is ASCII, so that a character index, a byte offset and a UTF-16 offset agree.
+  public let isASCII: Bool
 
   /// Decodes raw file bytes. Throws when a UTF-16 file holds an unpaired surrogate.
   public init(decoding raw: [UInt8]) throws(ParseError) {
@@ -23,7 +25,7 @@ public struct SourceText: Sendable {
   /// Text that is already UTF-8 without a byte-order mark.
   public init(utf8 bytes: [UInt8]) {
     self.bytes = bytes
-    self.lineStarts = Self.lineStarts(of: bytes)
+    (self.lineStarts, self.isASCII) = Self.scanLines(of: bytes)
   }
 
   public init(_ string: String) {
@@ -111,20 +113,58 @@ public struct SourceText: Sendable {
     return SourcePosition(line: low + 1, column: column, offset: clamped)
   }
 
-  private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+  /// The line table and whether the text is ASCII, in one pass that reads eight bytes at a time and
+  /// finds the line feeds in a word from its bits: this runs over every byte of every file.
+  private static func scanLines(of bytes: [UInt8]) -> (lineStarts: [Int], isASCII: Bool) {
     var starts = [0]
-    var index = 0
+    starts.reserveCapacity(bytes.count / 32 + 1)
+    var highBits: UInt64 = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\n") {
-        starts.append(index + 1)
-      } else if byte == UInt8(ascii: "\r"), index + 1 >= count || bytes[index + 1] != UInt8(ascii: "\n") {
-        starts.append(index + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var index = 0
+      while index &+ 8 <= count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        highBits |= word
+        if Self.bytesEqual(word, to: UInt8(ascii: "\r")) != 0 {
+          // Carriage returns are rare (CRLF and old Mac files): look at each byte of this word.
+          for offset in index..<index &+ 8 where Self.endsLine(base, count, at: offset) {
+            starts.append(offset &+ 1)
+          }
+        } else {
+          var feeds = Self.bytesEqual(word, to: UInt8(ascii: "\n"))
+          while feeds != 0 {
+            starts.append(index &+ feeds.trailingZeroBitCount &>> 3 &+ 1)
+            feeds &= feeds &- 1
+          }
+        }
+        index &+= 8
       }
-      index += 1
+      while index < count {
+        highBits |= UInt64(base[index])
+        if Self.endsLine(base, count, at: index) { starts.append(index + 1) }
+        index += 1
+      }
     }
-    return starts
+    return (starts, highBits & 0x8080_8080_8080_8080 == 0)
+  }
+
+  /// Whether the byte at `index` ends a line: LF, or CR not followed by LF.
+  @inline(__always)
+  private static func endsLine(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int) -> Bool {
+    let byte = base[index]
+    if byte == UInt8(ascii: "\n") { return true }
+    return byte == UInt8(ascii: "\r") && (index + 1 >= count || base[index + 1] != UInt8(ascii: "\n"))
+  }
+
+  /// The high bit of each byte of `word` (read little-endian) that equals `byte`, and no other bit.
+  @inline(__always)
+  private static func bytesEqual(_ word: UInt64, to byte: UInt8) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let zeroWhereEqual = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    // Adding 0x7F to the low seven bits sets the high bit of every non-zero byte without a carry into
+    // the next byte; what is left unset is a zero byte.
+    return ~(((zeroWhereEqual & lows) &+ lows) | zeroWhereEqual | lows)
   }
 
   private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool) throws(ParseError) -> [UInt8] {

@@ -27,7 +27,7 @@ struct YAMLTreeBuilder {
     self.bytes = bytes
     self.limits = limits
     self.aliasLimit = min(limits.maxAliasExpansion, Int.max / 4)
-    self.cursor = MarkCursor(bytes: bytes, lineStarts: text.lineStarts)
+    self.cursor = MarkCursor(bytes: bytes, lineStarts: text.lineStarts, isASCII: text.isASCII)
   }
 
   mutating func run() throws(ParseError) -> Node? {
@@ -247,11 +247,11 @@ struct YAMLTreeBuilder {
       guard let found = stack[frame].keyTable?.find(text, hash: hash, in: entryPool) else { return nil }
       return entryPool[found].key.range
     }
-    for position in stack[frame].base..<entryPool.count {
-      let key = entryPool[position].key
-      if UTF8Key.sameBytes(key.text, text) {
-        return key.range
-      }
+    // Small mappings are scanned in place: the pool lends each key without copying the entry.
+    let count = text.utf8.count
+    for position in stack[frame].base..<entryPool.count
+    where entryPool[position].key.text.utf8.count == count && UTF8Key.sameBytes(entryPool[position].key.text, text) {
+      return entryPool[position].key.range
     }
     return nil
   }
