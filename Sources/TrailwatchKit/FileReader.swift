@@ -24,8 +24,30 @@ enum FileReader {
       _ = fcntl(descriptor, F_SETFL, 0)
     }
     var bytes: [UInt8] = []
-    if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-    let chunk = 1 << 16
+    let expected = Int(info.st_size)
+    if expected > 0 {
+      // Straight into the array, not through a buffer: every byte of a run is read here.
+      var failure: Int32?
+      bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
+        while initialized < expected {
+          let count = Glibc.read(descriptor, base + initialized, expected - initialized)
+          if count < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if count == 0 { break }
+          initialized += count
+        }
+      }
+      if let failure { throw .unreadable("\(path): \(FileWalker.describe(failure))") }
+      // The file shrank while it was read: what was there is all there is.
+      if bytes.count < expected { return bytes }
+    }
+    // Standard input, a file whose size is unknown, or one that grew since `fstat` (for a file read
+    // whole above, this only finds the end, so a small buffer does).
+    let chunk = expected > 0 ? 1 << 12 : 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
       let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, chunk) }
