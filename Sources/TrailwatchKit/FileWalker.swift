@@ -16,11 +16,18 @@ struct FileWalker {
 
   /// The files to lint, and a message for each path that could not be read.
   func files(in paths: [String]) -> (files: [String], problems: [String]) {
-    var files: [String] = []
+    let (files, problems) = sizedFiles(in: paths)
+    return (files.map(\.path), problems)
+  }
+
+  /// The files to lint with their sizes in bytes as the walk saw them (0 for standard input), to share
+  /// the work out evenly; and a message for each path that could not be read.
+  func sizedFiles(in paths: [String]) -> (files: [(path: String, size: Int)], problems: [String]) {
+    var files: [(path: String, size: Int)] = []
     var problems: [String] = []
     for path in paths {
       if path == "-" {
-        files.append(path)
+        files.append((path, 0))
         continue
       }
       var info = stat()
@@ -31,13 +38,13 @@ struct FileWalker {
       if info.st_mode & S_IFMT == S_IFDIR {
         walk(directory: path, into: &files, problems: &problems)
       } else {
-        files.append(path)
+        files.append((path, Int(info.st_size)))
       }
     }
     return (files, problems)
   }
 
-  private func walk(directory: String, into files: inout [String], problems: inout [String]) {
+  private func walk(directory: String, into files: inout [(path: String, size: Int)], problems: inout [String]) {
     var pending = [directory]
     while let current = pending.popLast() {
       guard let handle = opendir(current) else {
@@ -61,7 +68,7 @@ struct FileWalker {
         case S_IFDIR:
           if !isSkipped(directory: name, parent: current) { subdirectories.append(path) }
         case S_IFREG:
-          if Self.extensions.contains(where: { name.hasSuffix($0) }) { files.append(path) }
+          if Self.extensions.contains(where: { name.hasSuffix($0) }) { files.append((path, Int(info.st_size))) }
         default:
           // Links, FIFOs, sockets and devices are never opened from a directory walk.
           break

@@ -17,11 +17,14 @@ public struct LintOptions: Sendable {
   public var keepsUTF16Columns: Bool
   /// Whether findings carry GitHub code scanning's line hash (SARIF).
   public var computesLineHashes: Bool
+  /// Called with the run's progress on long runs (see `LintProgress`), always from one task at a time.
+  public var progress: (@Sendable (LintProgress) -> Void)?
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
     stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
-    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
+    progress: (@Sendable (LintProgress) -> Void)? = nil
   ) {
     self.paths = paths
     self.settings = settings
@@ -31,6 +34,7 @@ public struct LintOptions: Sendable {
     self.keepsLineText = keepsLineText
     self.keepsUTF16Columns = keepsUTF16Columns
     self.computesLineHashes = computesLineHashes
+    self.progress = progress
   }
 
   /// One job per core.

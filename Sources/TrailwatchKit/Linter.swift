@@ -10,35 +10,19 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems) = FileWalker().files(in: options.paths)
+    let (files, walkProblems) = FileWalker().sizedFiles(in: options.paths)
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
       keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes)
     let stdinName = options.stdinFilename ?? "<stdin>"
-    var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
-    await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
-      var next = 0
-      func startNext() {
-        guard next < files.count else { return }
-        let index = next
-        let path = files[index]
-        next += 1
-        group.addTask {
-          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
-            .map { linter.lint($0, path: path == "-" ? stdinName : path) }
-          return (index, result)
-        }
-      }
-      for _ in 0..<min(options.jobs, files.count) { startNext() }
-      while let (index, result) = await group.next() {
-        results[index] = result
-        startNext()
-      }
+    let results = await lint(files) { path in
+      Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
+        .map { linter.lint($0, path: path == "-" ? stdinName : path) }
     }
     var findings: [Finding] = []
     var linted: [String] = []
     var problems = walkProblems
-    for case let result? in results {
+    for result in results {
       switch result {
       case .success(let file):
         findings += file.findings
@@ -48,5 +32,48 @@ public struct Linter: Sendable {
       }
     }
     return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
+  }
+
+  /// `lintFile` applied to every file, results in the order of `files`, on up to `options.jobs` cores.
+  ///
+  /// At most one file per job is in memory at a time, so memory is bounded by the largest files, not
+  /// by their number. Workers share nothing: each lints a batch (see `BatchPlan`) and hands back its
+  /// results, which this task files in place.
+  private func lint<Outcome: Sendable>(
+    _ files: [(path: String, size: Int)], _ lintFile: @escaping @Sendable (String) -> Outcome
+  ) async -> [Outcome] {
+    var progress = ProgressThrottle(fileCount: files.count, report: options.progress)
+    defer { progress.finish() }
+    let plan = BatchPlan(sizes: files.map(\.size), jobs: options.jobs)
+    guard options.jobs > 1, plan.batches.count > 1 else {
+      // One job, or too little work to share: lint right here, without handing anything to a thread.
+      var results: [Outcome] = []
+      results.reserveCapacity(files.count)
+      for file in files {
+        results.append(lintFile(file.path))
+        progress.advance(files: 1, bytes: file.size)
+      }
+      return results
+    }
+    var results = [Outcome?](repeating: nil, count: files.count)
+    await withTaskGroup(of: (Range<Int>, [Outcome]).self) { group in
+      var next = 0
+      func startNext() {
+        guard next < plan.batches.count else { return }
+        let batch = plan.batches[next]
+        let paths = files[batch].map(\.path)
+        next += 1
+        group.addTask { (batch, paths.map(lintFile)) }
+      }
+      for _ in 0..<min(options.jobs, plan.batches.count) { startNext() }
+      while let (batch, outcomes) = await group.next() {
+        startNext()
+        for (offset, outcome) in outcomes.enumerated() {
+          results[batch.lowerBound + offset] = outcome
+        }
+        progress.advance(files: batch.count, bytes: files[batch].reduce(0) { $0 + $1.size })
+      }
+    }
+    return results.compactMap { $0 }
   }
 }

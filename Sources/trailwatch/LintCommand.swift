@@ -78,7 +78,8 @@ struct LintCommand: AsyncParsableCommand {
       stdinFilename: stdinFilename,
       keepsLineText: excerpts,
       keepsUTF16Columns: formats.contains(where: \.needsUTF16Columns),
-      computesLineHashes: formats.contains(where: \.needsLineHashes)
+      computesLineHashes: formats.contains(where: \.needsLineHashes),
+      progress: StandardOutput.isErrorTerminal ? Self.showProgress : nil
     )
     let run = await Linter(options: options).run()
     var code = run.exitCode(failOn: failOn.threshold)
@@ -110,6 +111,11 @@ struct LintCommand: AsyncParsableCommand {
       StandardOutput.error(problem)
     }
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// A long run's progress, on a terminal only: a pipe or a CI log gets nothing of the kind.
+  private static let showProgress: @Sendable (LintProgress) -> Void = { progress in
+    StandardOutput.writeError(ProgressLine.text(progress))
   }
 
   private func reportOutputs() throws -> [ReportOutput] {

@@ -25,6 +25,10 @@ enum StandardOutput {
     isatty(1) == 1
   }
 
+  static var isErrorTerminal: Bool {
+    isatty(2) == 1
+  }
+
   private static func write(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { buffer in
