@@ -18,22 +18,53 @@ public struct CloudFormationAdapter: Sendable {
 
   /// The model of a template's trails, log groups and roles.
   public func infrastructure(from root: Node) -> Infrastructure {
-    let template = Template(root: root)
-    let reader = ResourceReader(
-      template: template, evaluator: ValueEvaluator(template: template, overrides: parameterOverrides))
+    let template = Template(root: root, overrides: parameterOverrides)
+    let base = ValueEvaluator(template: template, overrides: parameterOverrides)
+    let truths = ConditionEvaluator(values: base).decideAll()
+    // Conditions settle a value only when no deployment can change them: always for the values of one
+    // given deployment, otherwise only when no parameter is involved.
+    var settled: [String: Bool] = [:]
+    for (name, truth) in truths where base.isConcrete || truth.isConstant {
+      settled[name] = truth.value
+    }
+    let evaluator = ValueEvaluator(template: template, overrides: parameterOverrides, settledConditions: settled)
+    let reader = ResourceReader(template: template, evaluator: evaluator, truths: truths)
+
     var infrastructure = Infrastructure()
+    var logGroups: [TemplateResource] = []
+    var retentions: [TemplateResource] = []
+    var roles: [TemplateResource] = []
+    var attachedPolicies: [String: [TemplateResource]] = [:]
     for resource in template.resources {
+      // A resource whose condition is settled false is not deployed.
+      if let condition = resource.condition, settled[condition] == false { continue }
       switch resource.type {
       case ResourceType.trail:
         infrastructure.trails.append(reader.trail(resource))
       case ResourceType.logGroup:
-        infrastructure.logGroups.append(reader.logGroup(resource))
+        logGroups.append(resource)
+      case ResourceType.logRetention:
+        retentions.append(resource)
       case ResourceType.role:
-        infrastructure.roles.append(Role(identity: reader.identity(of: resource)))
+        roles.append(resource)
+      case ResourceType.policy, ResourceType.managedPolicy, ResourceType.rolePolicy:
+        for role in reader.roles(attachedBy: resource) { attachedPolicies[role, default: []].append(resource) }
       default:
         break
       }
     }
+    var groups = logGroups.map(reader.logGroup)
+    for retention in retentions {
+      if let id = reader.logGroup(namedBy: retention, groups: logGroups),
+        let index = groups.firstIndex(where: { $0.identity.name == id })
+      {
+        groups[index].retentionInDays = reader.retention(setBy: retention)
+      } else {
+        groups.append(reader.implicitLogGroup(retention))
+      }
+    }
+    infrastructure.logGroups = groups
+    infrastructure.roles = roles.map { reader.role($0, attached: attachedPolicies[$0.logicalID] ?? []) }
     return infrastructure
   }
 }
