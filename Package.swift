@@ -46,6 +46,8 @@ let package = Package(
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
+    .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -163,7 +163,7 @@ struct EvaluationRun {
         guard branches.count < Self.maxBranches else { break }
         branches.append(Branch(
           value: value(allowed), range: range, choices: [parameter.name: ParameterChoice(value: allowed, isDefault: false)],
-          origin: "one of the AllowedValues of parameter \(parameter.name); its default is \(defaultValue.text)"))
+          origin: "one of its AllowedValues; the default is \(defaultValue.text)"))
       }
     }
     return branches

@@ -25,6 +25,18 @@ struct LintCommand: AsyncParsableCommand {
   @Flag(name: .customLong("show-unknown"), help: "Report checks that cannot be decided before deploy as notes.")
   var showUnknown = false
 
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A CloudFormation parameter value for one deployment (repeatable).", valueName: "Key=Value"))
+  var parameters: [String] = []
+
+  @Option(
+    name: .customLong("parameters"),
+    help: ArgumentHelp(
+      "A JSON file of parameter values: [\"Key=Value\"], [{\"ParameterKey\", \"ParameterValue\"}] or {\"Parameters\": {…}}.",
+      valueName: "file"))
+  var parametersFile: String?
+
   @Option(help: "How many files to lint at once (default: one per core).")
   var jobs: Int = LintOptions.defaultJobs
 
@@ -37,12 +49,25 @@ struct LintCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // Values on the command line win over the file's.
+    var overrides: [String: String] = [:]
+    do {
+      if let parametersFile { overrides = try ParameterFile.load(parametersFile) }
+      for parameter in parameters {
+        let (key, value) = try ParameterFile.assignment(parameter)
+        overrides[key] = value
+      }
+    } catch {
+      StandardOutput.error(error.message)
+      throw ExitCode(2)
+    }
     let excerpts = format == .text && StandardOutput.isTerminal
     let options = LintOptions(
       paths: paths,
       settings: RuleSettings(minRetentionDays: minRetention, showUnknown: showUnknown),
       jobs: jobs,
       stdinFilename: stdinFilename,
+      parameterOverrides: overrides,
       keepsLineText: excerpts
     )
     let run = await Linter(options: options).run()
