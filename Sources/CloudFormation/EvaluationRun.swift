@@ -70,6 +70,8 @@ struct EvaluationRun {
           branch.value = .list(text.split(separator: delimiter, omittingEmptySubsequences: false).map {
             .text([.literal(String($0))])
           })
+        } else if case .text(let parts) = source.value, let items = Self.split(parts, by: delimiter) {
+          branch.value = .list(items.map { .text($0) })
         } else {
           branch.value = .unknown(source.value.unknownReason ?? "Fn::Split of a value known only at deploy time")
         }
@@ -102,6 +104,30 @@ struct EvaluationRun {
     default:
       return unknown("it is computed by \(call.name) at deploy time", call)
     }
+  }
+
+  /// Characters no deploy-time value trailwatch models can hold (ARNs, names, ids, pseudo parameters),
+  /// so splitting on them can be done around those values.
+  private static let safeDelimiterCharacters: Set<Character> = ["|", ",", ";", " ", "\t", "\n"]
+
+  /// A string of literal and deploy-time parts split on a delimiter that can only occur in the
+  /// literal ones; nil when a deploy-time part might hold it.
+  private static func split(_ parts: [TextPart], by delimiter: String) -> [[TextPart]]? {
+    guard delimiter.allSatisfy(safeDelimiterCharacters.contains) else { return nil }
+    var items: [[TextPart]] = [[]]
+    for part in parts {
+      guard case .literal(let text) = part else {
+        if case .unknown = part { return nil }
+        items[items.count - 1].append(part)
+        continue
+      }
+      let pieces = text.split(separator: delimiter, omittingEmptySubsequences: false)
+      for (index, piece) in pieces.enumerated() {
+        if index > 0 { items.append([]) }
+        if !piece.isEmpty { items[items.count - 1].append(.literal(String(piece))) }
+      }
+    }
+    return items.map { $0.isEmpty ? [.literal("")] : $0 }
   }
 
   private func unknown(_ reason: String, _ call: Intrinsic) -> [Branch] {
