@@ -229,9 +229,13 @@ struct ResourceReader {
     }
     guard properties.entries != nil, Intrinsic.match(properties) == nil else {
       let reason = evaluator.evaluate(properties).lazy.compactMap(\.value.unknownReason).first
-      return Attribute(
-        name: name, .unknown(reason: "the resource's Properties are computed at deploy time" + (reason.map { ": \($0)" } ?? "")),
-        at: properties.range)
+      let why: String
+      if let reason, reason.hasPrefix("it is ") {
+        why = "its Properties are " + reason.dropFirst("it is ".count)
+      } else {
+        why = "its Properties are computed at deploy time" + (reason.map { ": \($0)" } ?? "")
+      }
+      return Attribute(name: name, .unknown(reason: why), at: properties.range)
     }
     guard let node = properties[name] else {
       if let include = properties["Fn::Transform"] {

@@ -13,12 +13,21 @@ struct Template {
   var resourceIndex: [String: Int] = [:]
 
   /// Whether a document is a CloudFormation template: `AWSTemplateFormatVersion`, or a `Resources`
-  /// mapping with at least one `Type: AWS::…` / `Custom::…` / `Alexa::…` entry.
+  /// mapping with at least one `Type: AWS::…` / `Custom::…` / `Alexa::…` entry (directly, or in the
+  /// body of an `Fn::ForEach` loop).
   static func isTemplate(_ root: Node) -> Bool {
     guard let entries = root.entries else { return false }
     if entries.contains(where: { $0.key.text == "AWSTemplateFormatVersion" }) { return true }
     guard let resources = root["Resources"]?.entries else { return false }
-    return resources.contains { entry in
+    return hasResource(resources, depth: 0)
+  }
+
+  private static func hasResource(_ entries: [MappingEntry], depth: Int) -> Bool {
+    entries.contains { entry in
+      if entry.key.text.hasPrefix(ForEachExpander.prefix) {
+        guard depth < 4, let items = entry.value.items, items.count == 3, let body = items[2].entries else { return false }
+        return hasResource(body, depth: depth + 1)
+      }
       guard let type = entry.value["Type"]?.scalar?.text else { return false }
       return type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasPrefix("Alexa::")
     }

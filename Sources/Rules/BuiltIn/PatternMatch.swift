@@ -11,8 +11,10 @@ enum PatternMatch {
     case character(Character)
     /// A placeholder: the same token is the same text, and it never holds a `:`.
     case token(String)
-    /// Any text: `*` in a policy, an unknown piece on either side.
+    /// Any text: `*` in a policy, an unknown piece of a target.
     case anything
+    /// An unknown piece of a policy entry: it may match or not, so it never settles a match.
+    case unknownText
     /// Any text without `:` (a log stream's name).
     case segment
     /// `?` in a policy.
@@ -46,7 +48,11 @@ enum PatternMatch {
       case .placeholder(let token):
         result.append(.token(token))
       case .unknown:
-        if result.last != .anything { result.append(.anything) }
+        if wildcards {
+          result.append(.unknownText)
+        } else if result.last != .anything {
+          result.append(.anything)
+        }
       }
     }
     return result
@@ -73,6 +79,8 @@ enum PatternMatch {
           if j < target.count { reachable[i * columns + j + 1] = true }
         case .anyCharacter:
           if j < target.count, case .character = target[j] { reachable[(i + 1) * columns + j + 1] = true }
+        case .unknownText:
+          break
         case .character, .token, .segment:
           if j < target.count, target[j] == policy[i] { reachable[(i + 1) * columns + j + 1] = true }
         }
@@ -84,7 +92,13 @@ enum PatternMatch {
   /// Whether some text could match both, whatever the tokens and unknown pieces on either side are.
   private static func overlaps(_ policy: [Atom], _ target: [Atom]) -> Bool {
     func loose(_ atoms: [Atom]) -> [Atom] {
-      atoms.map { if case .token = $0 { .segment } else { $0 } }
+      atoms.map {
+        switch $0 {
+        case .token: .segment
+        case .unknownText: .anything
+        default: $0
+        }
+      }
     }
     let left = loose(policy)
     let right = loose(target)
