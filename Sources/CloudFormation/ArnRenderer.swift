@@ -12,8 +12,8 @@ struct ArnRenderer {
 
   let template: Template
   /// Log group and role logical id → the resource's name as a pattern: its name property when that is
-  /// a literal (or built from other values), a placeholder for a generated name, an unknown piece
-  /// when it depends on conditions.
+  /// a literal (or built from other values), else a placeholder (a generated name, or one that depends
+  /// on conditions or parameters: CloudWatch Logs and IAM names never hold a `:`).
   private let names: [String: TextPattern]
   /// Role logical id → the role's path (`/` unless `Path` is a literal).
   private let rolePaths: [String: String]
@@ -46,8 +46,9 @@ struct ArnRenderer {
       } else if branches.count == 1, case .text(let parts) = branches[0].value {
         names[resource.logicalID] = Self.shallowPattern(of: parts, in: template)
       } else {
-        let reason = branches.lazy.compactMap(\.value.unknownReason).first ?? "its \(property) depends on conditions"
-        names[resource.logicalID] = TextPattern([.unknown(token: resource.logicalID, reason: reason)])
+        // Depends on conditions or on a value known only at deploy time: still a name, and names of
+        // log groups and roles never hold a `:`.
+        names[resource.logicalID] = TextPattern([.placeholder(resource.logicalID)])
       }
     }
     self.names = names

@@ -172,9 +172,23 @@ public struct TrailRoleCannotDeliverRule: Rule {
         let trailName = "trail \(Wording.name(trail.identity))"
         let when = Wording.when(roleOutcome)
         if let violation = trust(of: role, for: trailName, when: when, settings: settings) { add(violation) }
+        // One check per log group the trail may deliver to, under the conditions that lead to it.
+        var groups: [(key: String, group: Reference, conditions: [String])] = []
         for groupOutcome in trail.logGroup.outcomes {
           guard case .explicit(let group) = groupOutcome.state else { continue }
-          let both = groupOutcome.condition.map { when.isEmpty ? " \($0)" : "\(when) and \($0.dropFirst(5))" } ?? when
+          let key = group.target ?? group.shape?.description ?? ""
+          let condition = groupOutcome.condition.map { String($0.dropFirst("when ".count)) } ?? ""
+          if let index = groups.firstIndex(where: { $0.key == key }) {
+            groups[index].conditions.append(condition)
+          } else {
+            groups.append((key, group, [condition]))
+          }
+        }
+        for (_, group, conditions) in groups {
+          // A group reached in every outcome, or unconditionally, needs no condition in the message.
+          let always = conditions.contains("") || conditions.count == trail.logGroup.outcomes.count
+          let groupWhen = always ? "" : conditions.joined(separator: " or ")
+          let both = groupWhen.isEmpty ? when : (when.isEmpty ? " when \(groupWhen)" : "\(when) and \(groupWhen)")
           if let violation = permissions(of: role, to: group, in: infrastructure, for: trailName, when: both, settings: settings) {
             add(violation)
           }
