@@ -34,7 +34,7 @@ public struct CloudFormationAdapter: Sendable {
     var logGroups: [TemplateResource] = []
     var retentions: [TemplateResource] = []
     var roles: [TemplateResource] = []
-    var attachedPolicies: [String: [TemplateResource]] = [:]
+    var policies: [TemplateResource] = []
     for resource in template.resources {
       // A resource whose condition is settled false is not deployed.
       if let condition = resource.condition, settled[condition] == false { continue }
@@ -48,7 +48,7 @@ public struct CloudFormationAdapter: Sendable {
       case ResourceType.role:
         roles.append(resource)
       case ResourceType.policy, ResourceType.managedPolicy, ResourceType.rolePolicy:
-        for role in reader.roles(attachedBy: resource) { attachedPolicies[role, default: []].append(resource) }
+        policies.append(resource)
       default:
         break
       }
@@ -64,7 +64,16 @@ public struct CloudFormationAdapter: Sendable {
       }
     }
     infrastructure.logGroups = groups
-    infrastructure.roles = roles.map { reader.role($0, attached: attachedPolicies[$0.logicalID] ?? []) }
+    // Rules read roles only through trails: without a trail, their policies need not be read.
+    guard !infrastructure.trails.isEmpty else {
+      infrastructure.roles = roles.map { Role(identity: reader.identity(of: $0)) }
+      return infrastructure
+    }
+    var attached: [String: [TemplateResource]] = [:]
+    for policy in policies {
+      for role in reader.roles(attachedBy: policy) { attached[role, default: []].append(policy) }
+    }
+    infrastructure.roles = roles.map { reader.role($0, attached: attached[$0.logicalID] ?? []) }
     return infrastructure
   }
 }
