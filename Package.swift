@@ -48,6 +48,8 @@ let package = Package(
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
     // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
     .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
+    // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
+    .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -28,22 +28,36 @@ struct MarkCursor {
 
   /// The position of libyaml's character index `target`, clamped to the end of the text.
   mutating func position(ofIndex target: Int) -> SourcePosition {
-    while index < target, byte < bytes.count {
-      stepForward()
-    }
-    while index > target, byte > 0 {
-      stepBackward()
+    if index < target {
+      forward(to: target)
+    } else if index > target {
+      backward(to: target)
     }
     return SourcePosition(line: line, column: index - lineStartIndexes[line - 1] + 1, offset: byte)
   }
 
-  private mutating func stepForward() {
-    let lead = bytes[byte]
-    // The sequence length from its lead byte; libyaml has already rejected invalid UTF-8 before
-    // any mark can point past it, and `min` keeps a truncated tail from overrunning.
-    let width = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    byte = min(byte + width, bytes.count)
-    index += 1
+  private mutating func forward(to target: Int) {
+    // Locals keep the hot loop in registers; the cursor is written back once.
+    var byte = self.byte
+    var index = self.index
+    let end = bytes.count
+    while index < target, byte < end {
+      let lead = bytes[byte]
+      // The sequence length from its lead byte; libyaml has already rejected invalid UTF-8 before
+      // any mark can point past it, and the clamp below keeps a truncated tail from overrunning.
+      byte += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      index += 1
+      if byte >= nextLineStart {
+        byte = min(byte, end)
+        enterLines(reaching: byte, index: index)
+      }
+    }
+    self.byte = min(byte, end)
+    self.index = index
+  }
+
+  /// Moves `line` down to the line holding `byte`, recording where each new line starts.
+  private mutating func enterLines(reaching byte: Int, index: Int) {
     while byte >= nextLineStart {
       line += 1
       lineStart = nextLineStart
@@ -54,16 +68,18 @@ struct MarkCursor {
     }
   }
 
-  private mutating func stepBackward() {
-    byte -= 1
-    while byte > 0, bytes[byte] & 0xC0 == 0x80 {
+  private mutating func backward(to target: Int) {
+    while index > target, byte > 0 {
       byte -= 1
-    }
-    index -= 1
-    while byte < lineStart, line > 1 {
-      line -= 1
-      nextLineStart = lineStart
-      lineStart = lineStarts[line - 1]
+      while byte > 0, bytes[byte] & 0xC0 == 0x80 {
+        byte -= 1
+      }
+      index -= 1
+      while byte < lineStart, line > 1 {
+        line -= 1
+        nextLineStart = lineStart
+        lineStart = lineStarts[line - 1]
+      }
     }
   }
 }

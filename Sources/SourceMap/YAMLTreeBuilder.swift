@@ -12,15 +12,21 @@ struct YAMLTreeBuilder {
   private let limits: ReaderLimits
   private var cursor: MarkCursor
   private var stack: [YAMLBuildFrame] = []
+  /// The entries and items of the open collections, innermost last (see `YAMLBuildFrame.base`).
+  private let entryPool = YAMLChildPool<MappingEntry>()
+  private let itemPool = YAMLChildPool<Node>()
   private var anchors: [String: (node: Node, weight: Int)] = [:]
   private var expansion = 0
   private var root: Node?
+  /// `limits.maxAliasExpansion`, capped where it stops meaning anything.
+  private let aliasLimit: Int
 
   /// `bytes` must be `text.bytes`, non-empty, and outlive the builder.
   init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ReaderLimits) {
     self.text = text
     self.bytes = bytes
     self.limits = limits
+    self.aliasLimit = min(limits.maxAliasExpansion, Int.max / 4)
     self.cursor = MarkCursor(bytes: bytes, lineStarts: text.lineStarts)
   }
 
@@ -63,6 +69,10 @@ struct YAMLTreeBuilder {
       case YAML_ALIAS_EVENT:
         try alias(event.pointee)
       case YAML_DOCUMENT_END_EVENT:
+        // After an explicit `...` anything further is another document, so there is nothing to check.
+        if event.pointee.data.document_end.implicit == 0 {
+          return documentRoot()
+        }
         documentEnded = true
       case YAML_STREAM_END_EVENT:
         return nil
@@ -96,18 +106,26 @@ struct YAMLTreeBuilder {
     }
     let style: Scalar.Style = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
     let tag = Self.tag(data.tag)
+    // Checked on the bytes: comparing every scalar as a String would cost more than it saves.
+    let isMerge =
+      style == .plain && data.length == 2 && data.value?[0] == UInt8(ascii: "<")
+      && data.value?[1] == UInt8(ascii: "<") && (tag == nil || tag == "tag:yaml.org,2002:merge")
+    // A key needs no node of its own unless an alias may refer to it later.
+    if data.anchor == nil, let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
+      try acceptKey(MappingKey(text: value, range: range), isMerge: isMerge, in: top)
+      return
+    }
     let node = Node(.scalar(Scalar(value, style: style)), tag: tag, range: range)
     if let anchor = data.anchor {
       anchors[String(cString: anchor)] = (node, 1)
     }
-    let isMerge = style == .plain && value == "<<" && (tag == nil || tag == "tag:yaml.org,2002:merge")
     try attach(node, weight: 1, isMergeKey: isMerge)
   }
 
   private mutating func collectionStart(_ event: yaml_event_t) throws(ParseError) {
     let isMapping = event.type == YAML_MAPPING_START_EVENT
     let start = cursor.position(ofIndex: event.start_mark.index)
-    if let top = stack.last, top.isMapping, top.pendingKey == nil {
+    if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
       let end = cursor.position(ofIndex: event.end_mark.index)
       throw ParseError("mapping keys must be strings", at: SourceRange(start: start, end: end))
     }
@@ -122,7 +140,8 @@ struct YAMLTreeBuilder {
         isMapping: isMapping,
         tag: Self.tag(tagPointer),
         anchor: anchorPointer.map { String(cString: $0) },
-        start: start
+        start: start,
+        base: isMapping ? entryPool.count : itemPool.count
       )
     )
   }
@@ -134,9 +153,13 @@ struct YAMLTreeBuilder {
     let range = SourceRange(start: frame.start, end: end)
     let node: Node
     if frame.isMapping {
-      node = Node(.mapping(frame.mergedEntries()), tag: frame.tag, range: range)
+      var entries = entryPool.takeTail(from: frame.base)
+      if !frame.merges.isEmpty {
+        entries = Self.merge(entries, frame.merges)
+      }
+      node = Node(.mapping(entries), tag: frame.tag, range: range)
     } else {
-      node = Node(.sequence(frame.items), tag: frame.tag, range: range)
+      node = Node(.sequence(itemPool.takeTail(from: frame.base)), tag: frame.tag, range: range)
     }
     if let anchor = frame.anchor {
       anchors[anchor] = (node, frame.weight)
@@ -150,9 +173,10 @@ struct YAMLTreeBuilder {
     guard let anchored = anchors[name] else {
       throw ParseError("unknown alias '\(name)'", at: range)
     }
-    // Subtraction keeps the comparison from overflowing on a huge limit.
-    guard anchored.weight <= limits.maxAliasExpansion - expansion else {
-      throw ParseError("aliases expand to more than \(limits.maxAliasExpansion) nodes", at: range)
+    // Subtraction keeps the comparison from overflowing; `aliasLimit` keeps weights, which are at most
+    // the expansion plus the number of events, far from overflowing too.
+    guard anchored.weight <= aliasLimit - expansion else {
+      throw ParseError("aliases expand to more than \(aliasLimit) nodes", at: range)
     }
     expansion += anchored.weight
     // The same value as the anchor, arrays shared, positioned where the alias is written.
@@ -163,45 +187,50 @@ struct YAMLTreeBuilder {
 
   // MARK: - Building
 
+  /// Mappings with more entries than this find duplicate keys through a hash table instead of a scan.
+  private static let keyTableThreshold = 12
+
   /// Adds a finished node to the collection being read, or makes it the root.
-  private mutating func attach(_ node: Node, weight: Int, isMergeKey: Bool) throws(ParseError) {
-    let top = stack.count - 1
-    guard top >= 0 else {
+  private mutating func attach(_ node: consuming Node, weight: Int, isMergeKey: Bool) throws(ParseError) {
+    guard let top = stack.indices.last else {
       root = node
       return
     }
     guard stack[top].isMapping else {
-      stack[top].items.append(node)
+      itemPool.append(node)
       stack[top].weight += weight
       return
     }
-    if let key = stack[top].pendingKey {
-      stack[top].pendingKey = nil
+    if let key = stack[top].pendingKey.take() {
       stack[top].weight += weight
       if stack[top].pendingIsMerge {
         stack[top].pendingIsMerge = false
         let sources = try Self.mergeSources(node)
-        let position = stack[top].entries.count
+        let position = entryPool.count - stack[top].base
         for source in sources {
           stack[top].merges.append((position, source))
         }
       } else {
-        stack[top].appendEntry(MappingEntry(key: key, value: node))
+        appendEntry(MappingEntry(key: key, value: node), to: top)
       }
       return
     }
-    guard let scalar = node.scalar else {
+    guard case .scalar(let scalar) = node.content else {
       throw ParseError("mapping keys must be strings", at: node.range)
     }
-    let key = MappingKey(text: scalar.text, range: node.range)
-    let first = isMergeKey ? stack[top].mergeKeyRange : stack[top].existingKeyRange(key.text)
+    try acceptKey(MappingKey(text: scalar.text, range: node.range), isMerge: isMergeKey, in: top)
+  }
+
+  /// Makes `key` the pending key of the mapping at `top`, unless the mapping already has it.
+  private mutating func acceptKey(_ key: consuming MappingKey, isMerge: Bool, in top: Int) throws(ParseError) {
+    let first = isMerge ? stack[top].mergeKeyRange : existingKeyRange(key.text, in: top)
     if let first {
       throw ParseError(
         "duplicate key '\(key.text)' (first defined at line \(first.start.line), column \(first.start.column))",
         at: key.range
       )
     }
-    if isMergeKey {
+    if isMerge {
       stack[top].mergeKeyRange = key.range
       stack[top].pendingIsMerge = true
     }
@@ -209,8 +238,70 @@ struct YAMLTreeBuilder {
     stack[top].weight += 1
   }
 
+  /// The range of the explicit key `text` already read into the mapping at `frame`, if any.
+  /// With a key table, the key's hash is kept for `appendEntry`.
+  private mutating func existingKeyRange(_ text: String, in frame: Int) -> SourceRange? {
+    if stack[frame].keyTable != nil {
+      let hash = YAMLKeyTable.hash(text)
+      stack[frame].pendingKeyHash = hash
+      guard let found = stack[frame].keyTable?.find(text, hash: hash, in: entryPool) else { return nil }
+      return entryPool[found].key.range
+    }
+    for position in stack[frame].base..<entryPool.count {
+      let key = entryPool[position].key
+      if UTF8Key.sameBytes(key.text, text) {
+        return key.range
+      }
+    }
+    return nil
+  }
+
+  private mutating func appendEntry(_ entry: consuming MappingEntry, to frame: Int) {
+    let position = entryPool.count
+    if stack[frame].keyTable != nil {
+      let hash = stack[frame].pendingKeyHash
+      stack[frame].keyTable?.insert(position: position, hash: hash)
+      entryPool.append(entry)
+      return
+    }
+    entryPool.append(entry)
+    let base = stack[frame].base
+    guard position - base >= Self.keyTableThreshold else { return }
+    var keyTable = YAMLKeyTable()
+    for existing in base..<entryPool.count {
+      keyTable.insert(position: existing, hash: YAMLKeyTable.hash(entryPool[existing].key.text))
+    }
+    stack[frame].keyTable = keyTable
+  }
+
+  /// The entries of a finished mapping with its merge sources applied: explicit keys win over merged
+  /// ones, and an earlier merge source wins over a later one (the YAML merge-key rules).
+  private static func merge(
+    _ entries: [MappingEntry], _ merges: [(position: Int, entries: [MappingEntry])]
+  ) -> [MappingEntry] {
+    var seen = Set<UTF8Key>(minimumCapacity: entries.count)
+    for entry in entries {
+      seen.insert(UTF8Key(text: entry.key.text))
+    }
+    var result: [MappingEntry] = []
+    result.reserveCapacity(entries.count)
+    var next = 0
+    for position in 0...entries.count {
+      while next < merges.count, merges[next].position == position {
+        for merged in merges[next].entries where seen.insert(UTF8Key(text: merged.key.text)).inserted {
+          result.append(merged)
+        }
+        next += 1
+      }
+      if position < entries.count {
+        result.append(entries[position])
+      }
+    }
+    return result
+  }
+
   /// The entries a merge key's value brings in: a mapping, or a sequence of mappings in priority order.
-  private static func mergeSources(_ value: Node) throws(ParseError) -> [[MappingEntry]] {
+  private static func mergeSources(_ value: borrowing Node) throws(ParseError) -> [[MappingEntry]] {
     switch value.content {
     case .mapping(let entries):
       return [entries]

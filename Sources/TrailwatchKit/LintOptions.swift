@@ -13,10 +13,15 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Whether findings carry their columns in UTF-16 code units (SARIF, GitHub annotations).
+  public var keepsUTF16Columns: Bool
+  /// Whether findings carry GitHub code scanning's line hash (SARIF).
+  public var computesLineHashes: Bool
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
-    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false
+    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false
   ) {
     self.paths = paths
     self.settings = settings
@@ -24,6 +29,8 @@ public struct LintOptions: Sendable {
     self.stdinFilename = stdinFilename
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
   }
 
   /// One job per core.

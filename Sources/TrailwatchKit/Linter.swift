@@ -12,7 +12,8 @@ public struct Linter: Sendable {
   public func run() async -> LintRun {
     let (files, walkProblems) = FileWalker().files(in: options.paths)
     let linter = SourceLinter(
-      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText)
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes)
     let stdinName = options.stdinFilename ?? "<stdin>"
     var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
     await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
@@ -35,17 +36,17 @@ public struct Linter: Sendable {
       }
     }
     var findings: [Finding] = []
-    var linted = 0
+    var linted: [String] = []
     var problems = walkProblems
     for case let result? in results {
       switch result {
       case .success(let file):
         findings += file.findings
-        if file.wasLinted { linted += 1 }
+        if file.wasLinted { linted.append(file.path) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
     }
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems)
+    return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
   }
 }

@@ -64,6 +64,11 @@ private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange
   #expect(root["b"] == nil)
 }
 
+@Test func anExplicitDocumentEndStopsReading() throws {
+  let root = try #require(try read("a: 1\n...\n\"unterminated\n"))
+  #expect(root["a"]?.scalar?.text == "1")
+}
+
 @Test func trailingContentAfterTheRootIsAnError() throws {
   let error = try #require(failure("[a] b"))
   #expect(error.message == "did not find expected <document start>")
@@ -130,6 +135,24 @@ private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange
   let root = try #require(try read("a: |\r\n  one\r\n  two\r\nb: 1\r\n"))
   #expect(root["a"]?.scalar?.text == "one\ntwo\n")
   #expect(root.entry("b")?.key.range.start == at(4, 1, 20))
+}
+
+@Test func lineBreaksAreSourceTextsNotLibyamls() throws {
+  // libyaml also breaks lines at U+2028; positions follow SourceText, which does not.
+  let text = SourceText("a: \"x\u{2028}y\"\nb: 1\n")
+  let root = try #require(try YAMLReader.read(text))
+  #expect(root["a"]?.range == span(at(1, 4, 3), at(1, 9, 10)))
+  #expect(root.entry("b")?.key.range.start == at(2, 1, 11))
+  #expect(text.lineCount == 3)
+}
+
+@Test func aByteOrderMarkLeftInTheBytesCountsAsAColumn() throws {
+  // SourceText(decoding:) drops it; when it is kept, positions still agree with SourceText.
+  let text = SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
+  let entry = try #require(try YAMLReader.read(text)?.entries?.first)
+  #expect(entry.key.text == "a")
+  #expect(entry.key.range.start == at(1, 2, 3))
+  #expect(text.position(ofOffset: 3) == entry.key.range.start)
 }
 
 @Test func tabsInsideValuesCountOneColumn() throws {
@@ -342,6 +365,11 @@ private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange
   let error = try #require(failure(yaml, limits: ReaderLimits(maxAliasExpansion: 8)))
   #expect(error.message == "aliases expand to more than 8 nodes")
   #expect(error.range == span(at(2, 13, 25), at(2, 15, 27)))
+}
+
+@Test func anUnboundedAliasLimitStillReads() throws {
+  let root = try #require(try read("a: &a [x, y]\nb: [*a, *a]\n", limits: ReaderLimits(maxAliasExpansion: .max)))
+  #expect(root["b"]?.items?.count == 2)
 }
 
 // MARK: - Merge keys
