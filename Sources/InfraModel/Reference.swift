@@ -5,7 +5,15 @@
 /// otherwise `pattern` when part of it is (`arn:${AWS::Partition}:logs:…:log-group:${AuditLogs}:*`,
 /// with a log group's own ARN attribute written out the way the provider formats it); `target` when
 /// it names a resource of the same input, however it is written. Rules read `shape`, so an adapter
-/// that only ever knows whole strings (a Terraform plan) fills `text` alone.
+/// that only ever knows whole strings fills `text` alone, and TW104 judges nothing it is not given.
+///
+/// Terraform plans: `text` is the value in the plan's `change.after` when Terraform knows it at plan
+/// time, exactly as it will be sent to the API (so a rule about the ARN's shape, such as the `:*`
+/// suffix CloudTrail requires, can read it). When the value is "known after apply", `text` is nil
+/// even if the configuration names the log group: `configuration` expressions keep only the
+/// references (`aws_cloudwatch_log_group.x.arn`, `aws_cloudwatch_log_group.x`), the same for
+/// `aws_cloudwatch_log_group.x.arn` and for `"${aws_cloudwatch_log_group.x.arn}:*"`, so the suffix
+/// cannot be told and no shape is claimed. `target` is then the log group's address.
 public struct Reference: Sendable, Equatable {
   /// The ARN as it will be deployed, when the whole string is known.
   public var text: String?
