@@ -63,6 +63,31 @@ public struct TrailLogGroupArnMalformedRule: Rule {
         "S3BucketName": "audit-bucket", "CloudWatchLogsLogGroupArn": ↓"arn:aws:logs:us-east-1:123456789012:log-group:audit", \
         "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {
+                  "name": "audit",
+                  "cloud_watch_logs_group_arn": ↓"arn:aws:logs:us-east-1:123456789012:log-group:audit",
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+                },
+                "after_unknown": {}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
