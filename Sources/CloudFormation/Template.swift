@@ -5,6 +5,8 @@ struct Template {
   var parameters: [String: TemplateParameter] = [:]
   var conditions: [String: Node] = [:]
   var mappings: Node?
+  /// The template-level `Metadata`.
+  var metadata: Node?
   /// Resources in the order they are written.
   var resources: [TemplateResource] = []
   var resourceIndex: [String: Int] = [:]
@@ -29,6 +31,7 @@ struct Template {
       conditions[entry.key.text] = entry.value
     }
     mappings = root["Mappings"]
+    metadata = root["Metadata"]
     for entry in root["Resources"]?.entries ?? [] {
       guard let type = entry.value["Type"]?.scalar?.text else { continue }
       let resource = TemplateResource(

@@ -5,11 +5,14 @@ public struct Infrastructure: Sendable, Equatable {
   public var trails: [Trail]
   public var logGroups: [LogGroup]
   public var roles: [Role]
+  /// Suppressions written in the file (comments, `Metadata`), for the engine's filters; rules never
+  /// read them.
+  public var suppressions: [Suppression]
 
-  public init(trails: [Trail] = [], logGroups: [LogGroup] = [], roles: [Role] = []) {
+  public init(trails: [Trail] = [], logGroups: [LogGroup] = [], roles: [Role] = [], suppressions: [Suppression] = []) {
     self.trails = trails
     self.logGroups = logGroups
     self.roles = roles
+    self.suppressions = suppressions
   }
-
 }
