@@ -14,10 +14,12 @@ public struct Finding: Sendable, Equatable {
   public var resourceType: String?
   /// The text of the finding's first line, for excerpts and fingerprints; nil when not kept.
   public var lineText: String?
+  /// What accepts the finding; nil when it is reported.
+  public var suppression: FindingSuppression?
 
   public init(
     ruleID: String, ruleName: String, severity: Severity, message: String, file: String, range: SourceRange,
-    resource: String? = nil, resourceType: String? = nil, lineText: String? = nil
+    resource: String? = nil, resourceType: String? = nil, lineText: String? = nil, suppression: FindingSuppression? = nil
   ) {
     self.ruleID = ruleID
     self.ruleName = ruleName
@@ -28,7 +30,11 @@ public struct Finding: Sendable, Equatable {
     self.resource = resource
     self.resourceType = resourceType
     self.lineText = lineText
+    self.suppression = suppression
   }
+
+  /// Whether the finding is reported: it counts, prints and decides the exit code.
+  public var isReported: Bool { suppression == nil }
 
   /// The order of every report: file, line, column, rule, then message for ties.
   public static func isOrderedBefore(_ lhs: Finding, _ rhs: Finding) -> Bool {
