@@ -3,16 +3,24 @@ import InfraModel
 import Rules
 import SourceMap
 
-/// Lints one file's bytes: read, detect, adapt, run every rule. Pure: no file system access.
+/// Lints one file's bytes: read, detect, adapt, run every rule that is on, then apply the
+/// suppressions written in the file. Pure: no file system access.
 public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
+  public var ruleLevels: RuleLevels
+  public var suppressionPolicy: SuppressionPolicy
 
-  public init(settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false) {
+  public init(
+    settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    ruleLevels: RuleLevels = RuleLevels(), suppressionPolicy: SuppressionPolicy = SuppressionPolicy()
+  ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.ruleLevels = ruleLevels
+    self.suppressionPolicy = suppressionPolicy
   }
 
   /// Lints `bytes` as the file at `path` (the path is only reported, never opened).
@@ -23,33 +31,43 @@ public struct SourceLinter: Sendable {
     } catch {
       return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), path: path)
     }
+    let isJSON = SyntaxDetector.isJSON(path: path, bytes: text.bytes)
     let root: Node?
     do {
-      root = try SyntaxDetector.isJSON(path: path, bytes: text.bytes)
-        ? JSONReader.read(text) : YAMLReader.read(text)
+      root = try isJSON ? JSONReader.read(text) : YAMLReader.read(text)
     } catch {
       return parseFailure(error, bytes: text.bytes, text: text, path: path)
     }
     guard let root, CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
-    let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
-    return FileResult(path: path, kind: .cloudFormation, findings: findings(in: infrastructure, text: text, path: path))
+    // JSON has no comments; in YAML only lines holding the prefix are looked at.
+    let comments =
+      isJSON ? [] : YAMLComments.comments(in: text, root: root, startingWith: CloudFormationAdapter.suppressionCommentPrefix)
+    let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides)
+      .infrastructure(from: root, comments: comments)
+    var findings = findings(in: infrastructure, text: text, path: path)
+    let candidates = infrastructure.suppressions.map { SuppressionCandidate($0, file: path) }
+    findings += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &findings)
+      .map { keepsLineText ? $0.withLineText(from: text) : $0 }
+    return FileResult(path: path, kind: .cloudFormation, findings: findings.sorted(by: Finding.isOrderedBefore))
   }
 
   private func findings(in infrastructure: Infrastructure, text: SourceText, path: String) -> [Finding] {
     var findings: [Finding] = []
     for rule in RuleCatalog.all {
       let description = type(of: rule).description
+      guard !ruleLevels.isOff(description) else { continue }
       for violation in rule.check(infrastructure, settings: settings) {
+        guard let severity = ruleLevels.severity(of: description, violation: violation.severity) else { continue }
         findings.append(Finding(
-          ruleID: description.id, ruleName: description.name, severity: violation.severity ?? description.severity,
+          ruleID: description.id, ruleName: description.name, severity: severity,
           message: violation.message, file: path, range: violation.range,
           resource: violation.resource?.name, resourceType: violation.resource?.type,
           lineText: keepsLineText ? text.lineText(violation.range.start.line) : nil))
       }
     }
-    return findings.sorted(by: Finding.isOrderedBefore)
+    return findings
   }
 
   private func parseFailure(_ error: ParseError, bytes: [UInt8], text: SourceText, path: String) -> FileResult {
@@ -57,10 +75,21 @@ public struct SourceLinter: Sendable {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let description = ParseErrorRule.description
+    guard let severity = ruleLevels.severity(of: description) else {
+      return FileResult(path: path, kind: .cloudFormation, findings: [])
+    }
     let finding = Finding(
-      ruleID: description.id, ruleName: description.name, severity: description.severity,
+      ruleID: description.id, ruleName: description.name, severity: severity,
       message: error.message, file: path, range: error.range,
       lineText: keepsLineText ? text.lineText(error.range.start.line) : nil)
     return FileResult(path: path, kind: .cloudFormation, findings: [finding])
+  }
+}
+
+extension Finding {
+  fileprivate func withLineText(from text: SourceText) -> Finding {
+    var finding = self
+    finding.lineText = text.lineText(range.start.line)
+    return finding
   }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import Rules
+import SourceMap
+
+/// Findings accepted when the baseline was written: `--baseline FILE` reports only the others.
+///
+/// The file is JSON, sorted and one entry per accepted file + resource + rule, so it reviews well in a
+/// pull request:
+///
+/// ```json
+/// {
+///   "findings" : [
+///     { "file" : "stacks/audit.yaml", "resource" : "AuditTrail", "rule" : "TW102" }
+///   ],
+///   "version" : 1
+/// }
+/// ```
+public struct Baseline: Sendable {
+  public private(set) var entries: [BaselineEntry]
+  /// The baseline file as the user would name it.
+  public var path: String
+  /// The absolute directory that holds it: entries' files are relative to it.
+  public var directory: String
+  /// Each entry's place in the file, by matching key.
+  private var places: [BaselineEntry: SourceRange]
+
+  /// A baseline of `entries`; duplicates are dropped and the rest sorted.
+  public init(entries: [BaselineEntry], path: String, directory: String, places: [BaselineEntry: SourceRange] = [:]) {
+    self.entries = Array(Set(entries)).sorted()
+    self.path = path
+    self.directory = directory
+    self.places = [:]
+    for entry in self.entries {
+      self.places[entry.matchingKey] = places[entry] ?? .fileStart
+    }
+  }
+
+  /// The baseline of the findings a run reports (or reported only because of an earlier baseline).
+  /// Findings hidden by suppressions, and findings about suppressions, are not recorded.
+  public init(findings: [Finding], path: String, resolver: PathResolver) {
+    let directory = resolver.directory(of: path)
+    let entries = findings.filter { finding in
+      (finding.suppression == nil || finding.suppression?.source == .baseline)
+        && !SuppressionFilter.ownRuleIDs.contains(finding.ruleID)
+    }.map { Self.entry(for: $0, directory: directory, resolver: resolver) }
+    self.init(entries: entries, path: path, directory: directory)
+  }
+
+  static func entry(for finding: Finding, directory: String, resolver: PathResolver) -> BaselineEntry {
+    BaselineEntry(
+      file: resolver.relative(finding.file, to: directory), rule: finding.ruleID, resource: finding.resource,
+      message: finding.message)
+  }
+
+  /// Marks the reported findings that the baseline accepts.
+  public func apply(to findings: inout [Finding], resolver: PathResolver) {
+    for index in findings.indices where findings[index].suppression == nil {
+      guard !SuppressionFilter.ownRuleIDs.contains(findings[index].ruleID) else { continue }
+      let key = Self.entry(for: findings[index], directory: directory, resolver: resolver).matchingKey
+      guard let range = places[key] else { continue }
+      findings[index].suppression = FindingSuppression(
+        kind: .external, source: .baseline, justification: nil, file: path, range: range)
+    }
+  }
+
+  // MARK: - The file
+
+  private struct Document: Codable {
+    var version: Int
+    var findings: [BaselineEntry]
+  }
+
+  /// The file's text: keys sorted, entries sorted, two-space indentation, a final line break.
+  public func render() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding strings and an integer cannot fail; an empty baseline is the safe fallback.
+    guard let data = try? encoder.encode(Document(version: 1, findings: entries)) else {
+      return "{\n  \"findings\" : [],\n  \"version\" : 1\n}\n"
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// Writes the baseline to `path`.
+  public func write() throws(ConfigurationError) {
+    do {
+      try Data(render().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw ConfigurationError("\(path): cannot write the baseline: \(error.localizedDescription)")
+    }
+  }
+
+  /// Reads the baseline at `path` with trailwatch's JSON reader, reporting mistakes at their place.
+  public static func read(_ path: String, resolver: PathResolver) throws(ConfigurationError) -> Baseline {
+    let shown = path.hasPrefix("/") ? resolver.display(path) : path
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.contents(of: path)
+    } catch {
+      throw ConfigurationError("\(shown): cannot read the baseline; write one with --write-baseline \(shown)")
+    }
+    func failure(_ message: String, _ range: SourceRange) -> ConfigurationError {
+      ConfigurationError("\(shown):\(range.start.line):\(range.start.column): \(message)")
+    }
+    let root: Node?
+    do {
+      root = try JSONReader.read(try SourceText(decoding: bytes))
+    } catch {
+      throw failure(error.message, error.range)
+    }
+    guard let root, root.entries != nil else {
+      throw failure("a baseline is a JSON object with \"version\": 1 and \"findings\"", root?.range ?? .fileStart)
+    }
+    var errors: [String] = []
+    for key in root.entries ?? [] where key.key.text != "version" && key.key.text != "findings" {
+      errors += failure("unknown key '\(key.key.text)'; a baseline has version and findings", key.key.range).messages
+    }
+    if root["version"]?.scalar?.text != "1" || root["version"]?.scalar?.style != .plain {
+      errors += failure("this baseline is not version 1; rewrite it with --write-baseline", root["version"]?.range ?? root.range).messages
+    }
+    var entries: [BaselineEntry] = []
+    var places: [BaselineEntry: SourceRange] = [:]
+    guard let items = root["findings"]?.items else {
+      errors += failure("\"findings\" must be a list", root["findings"]?.range ?? root.range).messages
+      throw ConfigurationError(errors)
+    }
+    for item in items {
+      guard let fields = item.entries else {
+        errors += failure("each finding must be an object with file, rule and resource or message", item.range).messages
+        continue
+      }
+      var text: [String: String] = [:]
+      for field in fields {
+        guard ["file", "rule", "resource", "message"].contains(field.key.text) else {
+          errors += failure("unknown key '\(field.key.text)'; an entry has file, rule, resource and message", field.key.range).messages
+          continue
+        }
+        guard let scalar = field.value.scalar, scalar.style == .quoted else {
+          errors += failure("\(field.key.text) must be a string", field.value.range).messages
+          continue
+        }
+        text[field.key.text] = scalar.text
+      }
+      guard let file = text["file"], let rule = text["rule"], text["resource"] != nil || text["message"] != nil else {
+        errors += failure("each finding needs file, rule, and resource or message", item.range).messages
+        continue
+      }
+      let entry = BaselineEntry(file: file, rule: rule, resource: text["resource"], message: text["message"])
+      entries.append(entry)
+      places[entry] = places[entry] ?? item.range
+    }
+    guard errors.isEmpty else { throw ConfigurationError(errors) }
+    return Baseline(entries: entries, path: shown, directory: resolver.directory(of: path), places: places)
+  }
+}
