@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Foundation
 import Rules
 import SourceMap
@@ -81,12 +86,35 @@ public struct Baseline: Sendable {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// Writes the baseline to `path`.
+  /// Writes the baseline to `path`, whole or not at all (a temporary file renamed into place).
   public func write() throws(ConfigurationError) {
-    do {
-      try Data(render().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ConfigurationError("\(path): cannot write the baseline: \(error.localizedDescription)")
+    let temporary = path + ".trailwatch-\(getpid())"
+    func failure() -> ConfigurationError {
+      ConfigurationError("\(path): cannot write the baseline: \(FileWalker.describe(errno))")
+    }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw failure() }
+    var remaining = Array(render().utf8)[...]
+    while !remaining.isEmpty {
+      #if canImport(Glibc)
+        let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      #else
+        let written = remaining.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
+      #endif
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        let error = failure()
+        close(descriptor)
+        unlink(temporary)
+        throw error
+      }
+      remaining = remaining.dropFirst(written)
+    }
+    close(descriptor)
+    guard rename(temporary, path) == 0 else {
+      let error = failure()
+      unlink(temporary)
+      throw error
     }
   }
 
@@ -130,6 +158,7 @@ public struct Baseline: Sendable {
         continue
       }
       var text: [String: String] = [:]
+      let errorCount = errors.count
       for field in fields {
         guard ["file", "rule", "resource", "message"].contains(field.key.text) else {
           errors += failure("unknown key '\(field.key.text)'; an entry has file, rule, resource and message", field.key.range).messages
@@ -141,6 +170,7 @@ public struct Baseline: Sendable {
         }
         text[field.key.text] = scalar.text
       }
+      guard errors.count == errorCount else { continue }
       guard let file = text["file"], let rule = text["rule"], text["resource"] != nil || text["message"] != nil else {
         errors += failure("each finding needs file, rule, and resource or message", item.range).messages
         continue

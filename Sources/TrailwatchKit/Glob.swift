@@ -8,6 +8,10 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
   /// Why a pattern cannot be used.
   public struct Failure: Error, Sendable, Equatable {
     public var message: String
+
+    public init(message: String) {
+      self.message = message
+    }
   }
 
   enum Token: Sendable, Equatable {
