@@ -8,12 +8,14 @@ public enum YAMLComments {
   ///
   /// Only lines that contain `prefix` are looked at, so a file without it costs one byte scan.
   /// `root` is the document read from `text`; without it every `#` that is placed like a comment
-  /// counts.
+  /// counts. The cost is linear in the file however many comments there are.
   public static func comments(in text: SourceText, root: Node?, startingWith prefix: String) -> [Comment] {
     let bytes = text.bytes
     let pattern = Array(prefix.utf8)
     guard let first = pattern.first, bytes.count >= pattern.count else { return [] }
     var comments: [Comment] = []
+    // Built when the first candidate is found: most files have none.
+    var strings: [Range<Int>]?
     var index = 0
     var lastLine = 0
     while index + pattern.count <= bytes.count {
@@ -26,7 +28,9 @@ public enum YAMLComments {
       guard let hash = commentStart(before: match, in: bytes) else { continue }
       let position = text.position(ofOffset: hash)
       // One comment per line: a second match on the line lies inside the first comment.
-      guard position.line != lastLine, !isInsideScalar(offset: hash, root: root) else { continue }
+      guard position.line != lastLine else { continue }
+      if strings == nil { strings = stringRanges(of: root) }
+      guard !isInside(hash, strings ?? []) else { continue }
       lastLine = position.line
       let lineEnd = text.lineBytes(position.line).endIndex
       let body = String(decoding: bytes[(hash + 1)..<lineEnd], as: UTF8.self)
@@ -69,33 +73,59 @@ public enum YAMLComments {
     }
   }
 
-  /// Whether a byte offset lies inside a scalar or a key of the tree. Descends only into the child
-  /// that spans the offset, so the cost is the depth times the width, not the size of the tree.
-  private static func isInsideScalar(offset: Int, root: Node?) -> Bool {
-    guard var node = root, contains(node.range, offset) else { return false }
-    while true {
+  /// The byte ranges where a `#` is text, not a comment: quoted and block scalars, and keys, sorted
+  /// by start and merged. A plain scalar never holds a `#` after whitespace (that starts a comment),
+  /// so plain values are left out.
+  ///
+  /// Each collection is walked once, so aliases of one anchor cost only their own entries; the
+  /// reader bounds what aliases stand for in total.
+  private static func stringRanges(of root: Node?) -> [Range<Int>] {
+    guard let root else { return [] }
+    var ranges: [Range<Int>] = []
+    // A collection is known by its range and kind; an alias gets the alias's range but keeps its
+    // anchor's children, whose ranges were seen with the anchor.
+    var visited = Set<VisitedCollection>()
+    var pending = [root]
+    while let node = pending.popLast() {
       switch node.content {
-      case .scalar:
-        return true
+      case .scalar(let scalar):
+        if scalar.style == .quoted { ranges.append(node.range.start.offset..<node.range.end.offset) }
       case .sequence(let items):
-        guard let item = items.first(where: { contains($0.range, offset) }) else { return false }
-        node = item
+        guard visited.insert(VisitedCollection(range: node.range, isMapping: false)).inserted else { continue }
+        pending.append(contentsOf: items)
       case .mapping(let entries):
-        var next: Node?
+        guard visited.insert(VisitedCollection(range: node.range, isMapping: true)).inserted else { continue }
         for entry in entries {
-          if contains(entry.key.range, offset) { return true }
-          if contains(entry.value.range, offset) {
-            next = entry.value
-            break
-          }
+          ranges.append(entry.key.range.start.offset..<entry.key.range.end.offset)
+          pending.append(entry.value)
         }
-        guard let child = next else { return false }
-        node = child
       }
     }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<Int>] = []
+    for range in ranges where !range.isEmpty {
+      if let last = merged.last, range.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
+    }
+    return merged
   }
 
-  private static func contains(_ range: SourceRange, _ offset: Int) -> Bool {
-    range.start.offset <= offset && offset < range.end.offset
+  private struct VisitedCollection: Hashable {
+    var range: SourceRange
+    var isMapping: Bool
+  }
+
+  /// Whether `offset` lies in one of the sorted, disjoint `ranges`.
+  private static func isInside(_ offset: Int, _ ranges: [Range<Int>]) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low < ranges.count && ranges[low].contains(offset)
   }
 }

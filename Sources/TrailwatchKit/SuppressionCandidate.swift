@@ -4,6 +4,13 @@ import Rules
 /// A suppression as the filter sees it, wherever it was written: which rules, which findings, and
 /// what a finding it hides carries.
 struct SuppressionCandidate {
+  /// The one property every finding a suppression covers shares, when there is one.
+  enum Index: Hashable {
+    case resource(String)
+    case line(Int)
+    case none
+  }
+
   /// The rule ids it suppresses; nil for every rule.
   var ruleIDs: [String]?
   /// Names it gives that are no rule, as written.
@@ -19,6 +26,8 @@ struct SuppressionCandidate {
   var resource: String?
   /// Whether it covers a finding, rule aside.
   var covers: (Finding) -> Bool
+  /// What a finding must have for `covers` to hold, so the filter need not ask every suppression.
+  var index: Index = .none
   /// What a finding it hides carries; also where the suppression is written.
   var suppression: FindingSuppression
 
@@ -37,9 +46,11 @@ struct SuppressionCandidate {
     case .resource(let name):
       scopeWords = " for '\(name)'"
       resource = name
+      index = .resource(name)
       covers = { $0.resource == name }
     case .line(let line):
       scopeWords = " for line \(line)"
+      index = .line(line)
       covers = { $0.range.start.line == line }
     }
     if isPeer {
@@ -75,6 +86,7 @@ struct SuppressionCandidate {
     scopeWords = words
     let files = configured.file.map { PathPatterns(globs: [$0], directory: configured.directory) }
     let name = configured.resource
+    index = name.map { .resource($0) } ?? .none
     covers = { finding in
       if let name, finding.resource != name { return false }
       if let files, !files.matches(finding.file, resolver: resolver) { return false }

@@ -42,8 +42,17 @@ struct SuppressionFilter {
       }
       active.append((candidate, []))
     }
+    // Indexed by what findings must have, so a file with many suppressions stays linear.
+    var bySubject: [SuppressionCandidate.Index: [Int]] = [:]
+    for slot in active.indices {
+      bySubject[active[slot].candidate.index, default: []].append(slot)
+    }
     for index in findings.indices where !Self.ownRuleIDs.contains(findings[index].ruleID) {
-      for slot in active.indices {
+      var slots = bySubject[.none] ?? []
+      if let resource = findings[index].resource { slots += bySubject[.resource(resource)] ?? [] }
+      slots += bySubject[.line(findings[index].range.start.line)] ?? []
+      // In list order: the first suppression that covers a finding is the one it carries.
+      for slot in slots.sorted() {
         let candidate = active[slot].candidate
         guard candidate.names(findings[index].ruleID), candidate.covers(findings[index]) else { continue }
         active[slot].used.insert(candidate.ruleIDs == nil ? "all" : findings[index].ruleID)
