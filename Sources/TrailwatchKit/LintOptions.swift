@@ -24,10 +24,15 @@ public struct LintOptions: Sendable {
   public var baseline: Baseline?
   /// How relative paths are read against the working directory.
   public var resolver: PathResolver
+  /// Whether findings carry their columns in UTF-16 code units (SARIF, GitHub annotations).
+  public var keepsUTF16Columns: Bool
+  /// Whether findings carry GitHub code scanning's line hash (SARIF).
+  public var computesLineHashes: Bool
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
     stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
     resolver: PathResolver = .current()
@@ -44,6 +49,8 @@ public struct LintOptions: Sendable {
     self.suppressionPolicy = suppressionPolicy
     self.baseline = baseline
     self.resolver = resolver
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
   }
 
   /// One job per core.

@@ -20,7 +20,8 @@ public struct LintRun: Sendable {
       findings[index].suppression = nil
     }
     baseline.apply(to: &findings, resolver: resolver)
-    return LintRun(report: LintReport(findings: findings, filesLinted: report.filesLinted), problems: problems)
+    return LintRun(
+      report: LintReport(findings: findings, filesLinted: report.filesLinted, lintedFiles: report.lintedFiles), problems: problems)
   }
 
   /// 0: nothing at or above `failOn`; 1: findings at or above it; 2: trailwatch could not do its job.

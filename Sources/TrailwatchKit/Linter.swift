@@ -13,6 +13,7 @@ public struct Linter: Sendable {
     let (files, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver).files(in: options.paths)
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
       ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy)
     let stdinName = options.stdinFilename ?? "<stdin>"
     var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
@@ -36,13 +37,13 @@ public struct Linter: Sendable {
       }
     }
     var findings: [Finding] = []
-    var linted = 0
+    var linted: [String] = []
     var problems = walkProblems
     for case let result? in results {
       switch result {
       case .success(let file):
         findings += file.findings
-        if file.wasLinted { linted += 1 }
+        if file.wasLinted { linted.append(file.path) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
@@ -51,6 +52,6 @@ public struct Linter: Sendable {
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels).apply(candidates, to: &findings)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems)
+    return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
   }
 }

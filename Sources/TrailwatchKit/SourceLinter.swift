@@ -1,5 +1,6 @@
 import CloudFormation
 import InfraModel
+import Reporters
 import Rules
 import SourceMap
 
@@ -9,16 +10,21 @@ public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
+  public var keepsUTF16Columns: Bool
+  public var computesLineHashes: Bool
   public var ruleLevels: RuleLevels
   public var suppressionPolicy: SuppressionPolicy
 
   public init(
     settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
-    ruleLevels: RuleLevels = RuleLevels(), suppressionPolicy: SuppressionPolicy = SuppressionPolicy()
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false, ruleLevels: RuleLevels = RuleLevels(),
+    suppressionPolicy: SuppressionPolicy = SuppressionPolicy()
   ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
     self.ruleLevels = ruleLevels
     self.suppressionPolicy = suppressionPolicy
   }
@@ -29,14 +35,14 @@ public struct SourceLinter: Sendable {
     do {
       text = try SourceText(decoding: bytes)
     } catch {
-      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), path: path)
+      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), file: bytes, path: path)
     }
     let isJSON = SyntaxDetector.isJSON(path: path, bytes: text.bytes)
     let root: Node?
     do {
       root = try isJSON ? JSONReader.read(text) : YAMLReader.read(text)
     } catch {
-      return parseFailure(error, bytes: text.bytes, text: text, path: path)
+      return parseFailure(error, bytes: text.bytes, text: text, file: bytes, path: path)
     }
     guard let root, CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
@@ -46,11 +52,12 @@ public struct SourceLinter: Sendable {
       isJSON ? [] : YAMLComments.comments(in: text, root: root, startingWith: CloudFormationAdapter.suppressionCommentPrefix)
     let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides)
       .infrastructure(from: root, comments: comments)
-    var findings = findings(in: infrastructure, text: text, path: path)
+    var found = findings(in: infrastructure, text: text, path: path)
     let candidates = infrastructure.suppressions.map { SuppressionCandidate($0, file: path) }
-    findings += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &findings)
+    found += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &found)
       .map { keepsLineText ? $0.withLineText(from: text) : $0 }
-    return FileResult(path: path, kind: .cloudFormation, findings: findings.sorted(by: Finding.isOrderedBefore))
+    found.sort(by: Finding.isOrderedBefore)
+    return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
   }
 
   private func findings(in infrastructure: Infrastructure, text: SourceText, path: String) -> [Finding] {
@@ -70,7 +77,9 @@ public struct SourceLinter: Sendable {
     return findings
   }
 
-  private func parseFailure(_ error: ParseError, bytes: [UInt8], text: SourceText, path: String) -> FileResult {
+  private func parseFailure(
+    _ error: ParseError, bytes: [UInt8], text: SourceText, file: [UInt8], path: String
+  ) -> FileResult {
     guard SyntaxDetector.looksLikeTemplateOrPlan(bytes) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
@@ -82,7 +91,26 @@ public struct SourceLinter: Sendable {
       ruleID: description.id, ruleName: description.name, severity: severity,
       message: error.message, file: path, range: error.range,
       lineText: keepsLineText ? text.lineText(error.range.start.line) : nil)
-    return FileResult(path: path, kind: .cloudFormation, findings: [finding])
+    return FileResult(path: path, kind: .cloudFormation, findings: detailed([finding], text: text, file: file))
+  }
+
+  /// Adds what the reporters asked for, only when they asked: UTF-16 columns (from the line table)
+  /// and GitHub's line hashes (one pass over the file as it is on disk, only when it has findings).
+  private func detailed(_ findings: [Finding], text: SourceText, file bytes: [UInt8]) -> [Finding] {
+    guard keepsUTF16Columns || computesLineHashes, !findings.isEmpty else { return findings }
+    let hashes = computesLineHashes
+      ? PrimaryLocationLineHash.hashes(ofFile: bytes, lines: Set(findings.map(\.range.start.line))) : [:]
+    return findings.map { finding in
+      var finding = finding
+      if keepsUTF16Columns {
+        finding.utf16Columns = UTF16Columns(
+          start: text.utf16Column(of: finding.range.start), end: text.utf16Column(of: finding.range.end))
+      }
+      if computesLineHashes {
+        finding.lineHash = hashes[finding.range.start.line]
+      }
+      return finding
+    }
   }
 }
 
