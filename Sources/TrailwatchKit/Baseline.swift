@@ -28,6 +28,8 @@ public struct Baseline: Sendable {
   public var directory: String
   /// Each entry's place in the file, by matching key.
   private var places: [BaselineEntry: SourceRange]
+  /// How many entries were kept from the previous baseline for files the run did not lint.
+  public private(set) var carriedOver = 0
 
   /// A baseline of `entries`; duplicates are dropped and the rest sorted.
   public init(entries: [BaselineEntry], path: String, directory: String, places: [BaselineEntry: SourceRange] = [:]) {
@@ -42,13 +44,38 @@ public struct Baseline: Sendable {
 
   /// The baseline of the findings a run reports (or reported only because of an earlier baseline).
   /// Findings hidden by suppressions, and findings about suppressions, are not recorded.
-  public init(findings: [Finding], path: String, resolver: PathResolver) {
+  ///
+  /// Entries of `previous` are kept for files the run did not lint (`lintedFiles`) that still exist,
+  /// so rewriting the baseline from a run over some files does not forget the others; for the files
+  /// it linted, what was fixed is dropped.
+  public init(
+    findings: [Finding], path: String, resolver: PathResolver, keeping previous: Baseline? = nil, lintedFiles: [String] = []
+  ) {
     let directory = resolver.directory(of: path)
-    let entries = findings.filter { finding in
+    var entries = findings.filter { finding in
       (finding.suppression == nil || finding.suppression?.source == .baseline)
         && !SuppressionFilter.ownRuleIDs.contains(finding.ruleID)
     }.map { Self.entry(for: $0, directory: directory, resolver: resolver) }
+    var carried = 0
+    if let previous {
+      let linted = Set((lintedFiles + findings.map(\.file)).map(resolver.absolute))
+      let base = PathResolver(workingDirectory: previous.directory)
+      for entry in previous.entries {
+        let file = base.absolute(entry.file)
+        guard !linted.contains(file), Self.exists(file) else { continue }
+        var kept = entry
+        kept.file = resolver.relative(file, to: directory)
+        entries.append(kept)
+        carried += 1
+      }
+    }
     self.init(entries: entries, path: path, directory: directory)
+    carriedOver = carried
+  }
+
+  private static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
   }
 
   static func entry(for finding: Finding, directory: String, resolver: PathResolver) -> BaselineEntry {

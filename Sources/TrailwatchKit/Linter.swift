@@ -50,7 +50,8 @@ public struct Linter: Sendable {
     }
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
-    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels).apply(candidates, to: &findings)
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: linted)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
   }

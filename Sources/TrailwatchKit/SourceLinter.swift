@@ -54,7 +54,7 @@ public struct SourceLinter: Sendable {
       .infrastructure(from: root, comments: comments)
     var found = findings(in: infrastructure, text: text, path: path)
     let candidates = infrastructure.suppressions.map { SuppressionCandidate($0, file: path) }
-    found += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &found)
+    found += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &found, lintedFiles: [path])
       .map { keepsLineText ? $0.withLineText(from: text) : $0 }
     found.sort(by: Finding.isOrderedBefore)
     return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))

@@ -28,6 +28,9 @@ struct SuppressionCandidate {
   var covers: (Finding) -> Bool
   /// What a finding must have for `covers` to hold, so the filter need not ask every suppression.
   var index: Index = .none
+  /// Whether it can cover findings in a file: only then can a run that linted no such file call it
+  /// unused.
+  var coversFile: (String) -> Bool = { _ in true }
   /// What a finding it hides carries; also where the suppression is written.
   var suppression: FindingSuppression
 
@@ -87,6 +90,7 @@ struct SuppressionCandidate {
     let files = configured.file.map { PathPatterns(globs: [$0], directory: configured.directory) }
     let name = configured.resource
     index = name.map { .resource($0) } ?? .none
+    if let files { coversFile = { files.matches($0, resolver: resolver) } }
     covers = { finding in
       if let name, finding.resource != name { return false }
       if let files, !files.matches(finding.file, resolver: resolver) { return false }

@@ -15,8 +15,10 @@ struct SuppressionFilter {
     SuppressionWithoutReasonRule.description.id, InvalidSuppressionRule.description.id,
   ]
 
-  /// Marks `findings` and returns the findings about the suppressions.
-  func apply(_ candidates: [SuppressionCandidate], to findings: inout [Finding]) -> [Finding] {
+  /// Marks `findings` and returns the findings about the suppressions. A suppression is judged
+  /// unused only when `lintedFiles` holds a file it covers: a run over some files cannot speak for
+  /// the others.
+  func apply(_ candidates: [SuppressionCandidate], to findings: inout [Finding], lintedFiles: [String]) -> [Finding] {
     var reports: [Finding] = []
     var active: [(candidate: SuppressionCandidate, used: Set<String>)] = []
     for candidate in candidates {
@@ -66,7 +68,7 @@ struct SuppressionFilter {
           "\(Self.subject(candidate.ruleIDs))\(candidate.scopeWords) gives no reason; write why the finding is accepted",
           about: candidate, into: &reports)
       }
-      guard policy.reportsUnused else { continue }
+      guard policy.reportsUnused, lintedFiles.contains(where: candidate.coversFile) else { continue }
       let unused = candidate.ruleIDs.map { ids in ids.filter { !used.contains($0) } } ?? (used.isEmpty ? nil : [])
       if unused?.isEmpty == true { continue }
       report(

@@ -102,7 +102,15 @@ struct LintCommand: AsyncParsableCommand {
     }
     var run = await Linter(options: options).run()
     if let writeBaseline {
-      let written = Baseline(findings: run.report.findings, path: writeBaseline, resolver: resolver)
+      if let linted = run.report.lintedFiles.first(where: { ReportFile.isSameFile($0, writeBaseline) }) {
+        StandardOutput.error("--write-baseline: \(writeBaseline) is \(linted), which was linted; trailwatch never overwrites its input")
+        throw ExitCode(2)
+      }
+      // A baseline being rewritten keeps what it says about files this run did not lint.
+      let previous = try? Baseline.read(writeBaseline, resolver: resolver)
+      let written = Baseline(
+        findings: run.report.findings, path: writeBaseline, resolver: resolver, keeping: previous,
+        lintedFiles: run.report.lintedFiles)
       do {
         try written.write()
       } catch {
@@ -110,7 +118,9 @@ struct LintCommand: AsyncParsableCommand {
         throw ExitCode(2)
       }
       let count = written.entries.count
-      StandardOutput.error("wrote \(count) \(count == 1 ? "entry" : "entries") to \(writeBaseline)")
+      var note = "wrote \(count) \(count == 1 ? "entry" : "entries") to \(writeBaseline)"
+      if written.carriedOver > 0 { note += " (\(written.carriedOver) kept for files not linted in this run)" }
+      StandardOutput.error(note)
       run = run.rebaselined(with: written, resolver: resolver)
     }
     var code = run.exitCode(failOn: failOn.threshold)

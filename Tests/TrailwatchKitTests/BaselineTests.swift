@@ -160,6 +160,29 @@ struct BaselineTests {
     #expect(second.entries.map(\.rule) == ["TW101", "TW102"])
   }
 
+  @Test("rewriting from a run over some files keeps the other files' entries while those files exist")
+  func partialRewrite() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("a.yaml", Self.stack)
+    try scratch.write("b.yaml", Self.stack)
+    try scratch.write("gone.yaml", Self.stack)
+    let resolver = PathResolver(workingDirectory: scratch.directory)
+    let first = try await writeBaseline(scratch)
+    #expect(first.entries.count == 9)
+    // a.yaml is fixed and linted on its own; gone.yaml is deleted; b.yaml is not linted.
+    try scratch.write("a.yaml", "Resources:\n  L:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 365}\n")
+    try scratch.remove("gone.yaml")
+    let findings = await lint(scratch, ["a.yaml"], baseline: first)
+    let second = Baseline(
+      findings: findings, path: scratch.path("ci/baseline.json"), resolver: resolver, keeping: first,
+      lintedFiles: [scratch.path("a.yaml")])
+    #expect(second.entries.map { "\($0.file) \($0.resource ?? "") \($0.rule)" } == [
+      "../b.yaml AuditTrail TW101", "../b.yaml AuditTrail TW102", "../b.yaml DebugLogs TW201",
+    ])
+    #expect(second.carriedOver == 3)
+  }
+
   @Test("a baseline that cannot be read is an error at its place", arguments: [
     ("{\"version\": 1, \"findings\": [}", "base.json:1:29: unexpected character '}'"),
     ("[]", "base.json:1:1: a baseline is a JSON object with \"version\": 1 and \"findings\""),

@@ -27,6 +27,10 @@ struct Scratch {
     directory + "/" + relative
   }
 
+  func remove(_ relative: String) throws {
+    try FileManager.default.removeItem(atPath: path(relative))
+  }
+
   func remove() {
     try? FileManager.default.removeItem(atPath: directory)
   }
