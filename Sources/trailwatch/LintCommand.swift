@@ -8,7 +8,7 @@ import TrailwatchKit
 struct LintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint CloudFormation templates (the default command)."
+    abstract: "Lint CloudFormation templates and Terraform plans (the default command)."
   )
 
   @Argument(help: "Files and directories to lint; - reads standard input.")
