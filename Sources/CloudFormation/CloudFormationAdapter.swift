@@ -16,8 +16,14 @@ public struct CloudFormationAdapter: Sendable {
     Template.isTemplate(root)
   }
 
-  /// The model of a template's trails, log groups and roles.
-  public func infrastructure(from root: Node) -> Infrastructure {
+  /// The prefix of a suppression comment: `# trailwatch:ignore TW101 reason`.
+  public static let suppressionCommentPrefix = SuppressionReader.commentPrefix
+
+  /// The model of a template's trails, log groups and roles, and the suppressions written in it.
+  ///
+  /// `comments` are the template's comments that start with `suppressionCommentPrefix` (YAML only:
+  /// JSON has none).
+  public func infrastructure(from root: Node, comments: [Comment] = []) -> Infrastructure {
     let template = Template(root: root, overrides: parameterOverrides)
     let base = ValueEvaluator(template: template, overrides: parameterOverrides)
     let truths = ConditionEvaluator(values: base).decideAll()
@@ -31,6 +37,7 @@ public struct CloudFormationAdapter: Sendable {
     let reader = ResourceReader(template: template, evaluator: evaluator, truths: truths)
 
     var infrastructure = Infrastructure()
+    infrastructure.suppressions = SuppressionReader(template: template).suppressions(comments: comments)
     var logGroups: [TemplateResource] = []
     var retentions: [TemplateResource] = []
     var roles: [TemplateResource] = []

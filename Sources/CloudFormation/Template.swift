@@ -8,6 +8,8 @@ struct Template {
   /// Condition names in the order they are written.
   var conditionOrder: [String] = []
   var mappings: Node?
+  /// The template-level `Metadata`.
+  var metadata: Node?
   /// Resources in the order they are written; those of an `Fn::ForEach` loop where the loop is.
   var resources: [TemplateResource] = []
   var resourceIndex: [String: Int] = [:]
@@ -44,6 +46,7 @@ struct Template {
       conditionOrder.append(entry.key.text)
     }
     mappings = root["Mappings"]
+    metadata = root["Metadata"]
     var loops: [(position: Int, entry: MappingEntry)] = []
     for entry in root["Resources"]?.entries ?? [] {
       if entry.key.text.hasPrefix(ForEachExpander.prefix) {

@@ -2,6 +2,10 @@
 public enum RuleCatalog {
   public static let all: [any Rule] = [
     ParseErrorRule(),
+    UnusedSuppressionRule(),
+    ExpiredSuppressionRule(),
+    SuppressionWithoutReasonRule(),
+    InvalidSuppressionRule(),
     TrailMissingLogGroupRule(),
     TrailMissingRoleRule(),
     TrailRoleCannotDeliverRule(),
