@@ -10,10 +10,11 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems) = FileWalker().sizedFiles(in: options.paths)
+    let (files, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver).sizedFiles(in: options.paths)
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
-      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes)
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy)
     let stdinName = options.stdinFilename ?? "<stdin>"
     let results = await lint(files) { path in
       Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
@@ -31,6 +32,11 @@ public struct Linter: Sendable {
         problems.append(message)
       }
     }
+    // The filters after the rules: the configuration's suppressions, then the baseline.
+    let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: linted)
+    options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
   }
 
