@@ -61,10 +61,13 @@ public struct CloudFormationAdapter: Sendable {
       }
     }
     var groups = logGroups.map(reader.logGroup)
+    var positions: [String: Int] = [:]
+    for (position, group) in groups.enumerated() where positions[group.identity.name] == nil {
+      positions[group.identity.name] = position
+    }
+    let names = retentions.isEmpty ? [:] : reader.logGroupNames(of: logGroups)
     for retention in retentions {
-      if let id = reader.logGroup(namedBy: retention, groups: logGroups),
-        let index = groups.firstIndex(where: { $0.identity.name == id })
-      {
+      if let id = reader.logGroup(namedBy: retention, names: names), let index = positions[id] {
         groups[index].retentionInDays = reader.retention(setBy: retention)
       } else {
         groups.append(reader.implicitLogGroup(retention))
@@ -76,11 +79,22 @@ public struct CloudFormationAdapter: Sendable {
       infrastructure.roles = roles.map { Role(identity: reader.identity(of: $0)) }
       return infrastructure
     }
+    // Nor do they read a role no trail names: only those roles' policies are read (in a large template
+    // most roles belong to functions, and reading every policy would cost more than the template).
+    var named: Set<String> = []
+    for trail in infrastructure.trails {
+      for outcome in trail.role.outcomes {
+        if case .explicit(let reference) = outcome.state, let target = reference.target { named.insert(target) }
+      }
+    }
     var attached: [String: [TemplateResource]] = [:]
     for policy in policies {
-      for role in reader.roles(attachedBy: policy) { attached[role, default: []].append(policy) }
+      for role in reader.roles(attachedBy: policy) where named.contains(role) { attached[role, default: []].append(policy) }
     }
-    infrastructure.roles = roles.map { reader.role($0, attached: attached[$0.logicalID] ?? []) }
+    infrastructure.roles = roles.map { role in
+      named.contains(role.logicalID)
+        ? reader.role(role, attached: attached[role.logicalID] ?? []) : Role(identity: reader.identity(of: role))
+    }
     return infrastructure
   }
 }

@@ -103,7 +103,8 @@ struct ResourceReader {
 
   /// The log group a `Custom::LogRetention` names: through `Ref`, or a name written the same way as the
   /// group's `LogGroupName` (the same literal, or the same `!Sub`/`Fn::Join` of the same parts).
-  func logGroup(namedBy retention: TemplateResource, groups: [TemplateResource]) -> String? {
+  /// `names` are the groups' names from `logGroupNames(of:)`.
+  func logGroup(namedBy retention: TemplateResource, names: [[TextPart]: String]) -> String? {
     guard let node = retention.properties?["LogGroupName"],
       let branch = evaluator.evaluate(node).first(where: \.isUnconditional), case .text(let parts) = branch.value
     else { return nil }
@@ -111,13 +112,21 @@ struct ResourceReader {
     if wanted.count == 1, case .resource(let id, nil) = wanted[0], template.resource(id)?.type == ResourceType.logGroup {
       return id
     }
+    return names[wanted]
+  }
+
+  /// Each group's `LogGroupName` as `logGroup(namedBy:names:)` compares it, evaluated once for all the
+  /// retentions that may name it; the first group of a name wins.
+  func logGroupNames(of groups: [TemplateResource]) -> [[TextPart]: String] {
+    var names: [[TextPart]: String] = [:]
     for group in groups {
       guard let nameNode = group.properties?["LogGroupName"],
         let named = evaluator.evaluate(nameNode).first(where: \.isUnconditional), case .text(let groupParts) = named.value
       else { continue }
-      if Self.normalized(groupParts) == wanted { return group.logicalID }
+      let key = Self.normalized(groupParts)
+      if names[key] == nil { names[key] = group.logicalID }
     }
-    return nil
+    return names
   }
 
   /// Parts with neighbouring literals joined and empty ones dropped, so equal strings compare equal.

@@ -48,7 +48,11 @@ struct Template {
     mappings = root["Mappings"]
     metadata = root["Metadata"]
     var loops: [(position: Int, entry: MappingEntry)] = []
-    for entry in root["Resources"]?.entries ?? [] {
+    let entries = root["Resources"]?.entries ?? []
+    // Sized once: a large template's resources would otherwise take up to twice their memory.
+    resources.reserveCapacity(entries.count)
+    resourceIndex.reserveCapacity(entries.count)
+    for entry in entries {
       if entry.key.text.hasPrefix(ForEachExpander.prefix) {
         loops.append((resources.count, entry))
         continue

@@ -1,5 +1,5 @@
 /// A piece of a string that CloudFormation builds at deploy time.
-enum TextPart: Equatable {
+enum TextPart: Hashable {
   case literal(String)
   /// A pseudo parameter such as `AWS::Region`: known at deploy time, not before.
   case pseudo(String)

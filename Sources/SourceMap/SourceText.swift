@@ -117,11 +117,13 @@ public struct SourceText: Sendable {
   /// finds the line feeds in a word from its bits: this runs over every byte of every file.
   private static func scanLines(of bytes: [UInt8]) -> (lineStarts: [Int], isASCII: Bool) {
     var starts = [0]
-    starts.reserveCapacity(bytes.count / 32 + 1)
     var highBits: UInt64 = 0
     let count = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
+      // Sized once from a count of the line-break bytes (an upper bound): a table grown by doubling
+      // would hold up to twice the memory of a large file's lines.
+      starts.reserveCapacity(Self.lineBreakBytes(base, count) + 1)
       var index = 0
       while index &+ 8 <= count {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
@@ -147,6 +149,22 @@ public struct SourceText: Sendable {
       }
     }
     return (starts, highBits & 0x8080_8080_8080_8080 == 0)
+  }
+
+  /// How many bytes are LF or CR.
+  private static func lineBreakBytes(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    var total = 0
+    var index = 0
+    while index &+ 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      total &+= (Self.bytesEqual(word, to: UInt8(ascii: "\n")) | Self.bytesEqual(word, to: UInt8(ascii: "\r"))).nonzeroBitCount
+      index &+= 8
+    }
+    while index < count {
+      if base[index] == UInt8(ascii: "\n") || base[index] == UInt8(ascii: "\r") { total += 1 }
+      index += 1
+    }
+    return total
   }
 
   /// Whether the byte at `index` ends a line: LF, or CR not followed by LF.

@@ -127,13 +127,14 @@ public struct TrailLogGroupArnMalformedRule: Rule {
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
+    let index = ResourceIndex(infrastructure)
     for trail in infrastructure.trails {
       let value = trail.logGroup
       for outcome in value.outcomes {
         guard case .explicit(let reference) = outcome.state, let shape = reference.shape,
           let problem = LogGroupArnShape.problem(with: shape)
         else { continue }
-        let named = reference.target.flatMap { target in infrastructure.logGroups.first { $0.identity.name == target } }
+        let named = reference.target.flatMap(index.logGroup(named:))
         let explanation: String
         switch problem {
         case .notAnARN:

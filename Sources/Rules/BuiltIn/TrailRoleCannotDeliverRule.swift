@@ -161,10 +161,11 @@ public struct TrailRoleCannotDeliverRule: Rule {
       let key = "\(violation.range.start.line):\(violation.range.start.column):\(violation.message)"
       if seen.insert(key).inserted { violations.append(violation) }
     }
+    let index = ResourceIndex(infrastructure)
     for trail in infrastructure.trails {
       for roleOutcome in trail.role.outcomes {
         guard case .explicit(let reference) = roleOutcome.state else { continue }
-        guard let target = reference.target, let role = infrastructure.roles.first(where: { $0.identity.name == target }) else {
+        guard let target = reference.target, let role = index.role(named: target) else {
           if settings.showUnknown { add(unlinkedRole(trail, roleOutcome, reference)) }
           continue
         }
@@ -189,7 +190,7 @@ public struct TrailRoleCannotDeliverRule: Rule {
           let always = conditions.contains("") || conditions.count == trail.logGroup.outcomes.count
           let groupWhen = always ? "" : conditions.joined(separator: " or ")
           let both = groupWhen.isEmpty ? when : (when.isEmpty ? " when \(groupWhen)" : "\(when) and \(groupWhen)")
-          if let violation = permissions(of: role, to: group, in: infrastructure, for: trailName, when: both, settings: settings) {
+          if let violation = permissions(of: role, to: group, in: index, for: trailName, when: both, settings: settings) {
             add(violation)
           }
         }
@@ -257,10 +258,10 @@ public struct TrailRoleCannotDeliverRule: Rule {
   }
 
   private func permissions(
-    of role: Role, to group: Reference, in infrastructure: Infrastructure, for trail: String, when: String,
+    of role: Role, to group: Reference, in index: ResourceIndex, for trail: String, when: String,
     settings: RuleSettings
   ) -> Violation? {
-    let linked = group.target.flatMap { target in infrastructure.logGroups.first { $0.identity.name == target } }
+    let linked = group.target.flatMap(index.logGroup(named:))
     let groupName = linked.map { "log group \(Wording.name($0.identity))" } ?? "log group \(group.shape?.description ?? "?")"
     guard let arn = linked?.arn ?? Self.withoutWildcard(group.shape) else { return nil }
     // What the delivery actions name: a log stream of the group, or (leniently) the group itself.
