@@ -30,6 +30,9 @@ public struct LintOptions: Sendable {
   public var computesLineHashes: Bool
   /// Called with the run's progress on long runs (see `LintProgress`), always from one task at a time.
   public var progress: (@Sendable (LintProgress) -> Void)?
+  /// How long a run goes before `progress` hears of it, and then how often at most.
+  public var progressDelay = LintProgress.delay
+  public var progressInterval = LintProgress.interval
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,

@@ -48,7 +48,8 @@ public struct Linter: Sendable {
   private func lint<Outcome: Sendable>(
     _ files: [(path: String, size: Int)], _ lintFile: @escaping @Sendable (String) -> Outcome
   ) async -> [Outcome] {
-    var progress = ProgressThrottle(fileCount: files.count, report: options.progress)
+    var progress = ProgressThrottle(
+      fileCount: files.count, report: options.progress, delay: options.progressDelay, interval: options.progressInterval)
     defer { progress.finish() }
     let plan = BatchPlan(sizes: files.map(\.size), jobs: options.jobs)
     guard options.jobs > 1, plan.batches.count > 1 else {

@@ -183,11 +183,6 @@ struct LintCommand: AsyncParsableCommand {
     if code != 0 { throw ExitCode(code) }
   }
 
-  /// A long run's progress, on a terminal only: a pipe or a CI log gets nothing of the kind.
-  private static let showProgress: @Sendable (LintProgress) -> Void = { progress in
-    StandardOutput.writeError(ProgressLine.text(progress))
-  }
-
   /// The flags over the configuration file over the defaults.
   private func lintOptions(
     resolver: PathResolver, excerpts: Bool, formats: [OutputFormat], overrides: [String: String]
@@ -222,7 +217,7 @@ struct LintCommand: AsyncParsableCommand {
       suppressionPolicy: SuppressionPolicy(reportsUnused: reportUnused, requiresReasons: requireReason),
       baseline: try baselinePath.map { path throws(ConfigurationError) in try Baseline.read(path, resolver: resolver) },
       resolver: resolver,
-      progress: StandardOutput.isErrorTerminal ? Self.showProgress : nil
+      progress: ProgressLine.reporter(stderrIsTerminal: StandardOutput.isErrorTerminal)
     )
   }
 
