@@ -228,7 +228,11 @@ struct ResourceReader {
       return Attribute(name: name, .absent, at: resource.keyRange)
     }
     guard properties.entries != nil, Intrinsic.match(properties) == nil else {
-      let reason = evaluator.evaluate(properties).lazy.compactMap(\.value.unknownReason).first
+      let branches = evaluator.evaluate(properties)
+      if branches.allSatisfy({ if case .absent = $0.value { true } else { false } }) {
+        return Attribute(name: name, .absent, at: resource.keyRange)
+      }
+      let reason = branches.lazy.compactMap(\.value.unknownReason).first
       let why: String
       if let reason, reason.hasPrefix("it is ") {
         why = "its Properties are " + reason.dropFirst("it is ".count)
@@ -245,7 +249,18 @@ struct ResourceReader {
       }
       return Attribute(name: name, .absent, at: resource.keyRange)
     }
-    let outcomes = evaluator.evaluate(node).map { branch in
+    var branches = evaluator.evaluate(node)
+    if let deployed = resource.condition {
+      // The resource exists only when its own Condition is true: a branch that needs it false never
+      // deploys, and "when it is true" goes without saying.
+      branches = branches.compactMap { branch in
+        guard branch.assumptions[deployed] != false else { return nil }
+        var branch = branch
+        branch.assumptions[deployed] = nil
+        return branch
+      }
+    }
+    let outcomes = branches.map { branch in
       let condition = branch.isUnconditional
         ? nil : describe(assumptions: branch.assumptions, choices: branch.nonDefaultChoices)
       return Outcome(

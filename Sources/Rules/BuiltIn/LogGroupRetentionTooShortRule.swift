@@ -209,7 +209,8 @@ public struct LogGroupRetentionTooShortRule: Rule {
         : "the events of trail \(trails.map { "'\($0)'" }.joined(separator: ", "))"
       for outcome in group.retentionInDays.outcomes {
         switch outcome.state {
-        case .explicit(let days) where days < minimum:
+        // A period CloudWatch Logs refuses is TW203's: the deploy fails before anything is kept.
+        case .explicit(let days) where days < minimum && AllowedRetention.isAllowed(days):
           let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
             + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
             + "fewer than the minimum of \(minimum)" + (group.managedElsewhere.map { "; \($0)" } ?? "")
