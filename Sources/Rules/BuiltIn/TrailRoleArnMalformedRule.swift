@@ -107,13 +107,17 @@ public struct TrailRoleArnMalformedRule: Rule {
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
+    var index: ResourceIndex?
     for trail in infrastructure.trails {
       let value = trail.role
       for outcome in value.outcomes {
         guard case .explicit(let reference) = outcome.state, let shape = reference.shape,
           let problem = RoleArnShape.problem(with: shape)
         else { continue }
-        let named = reference.target.flatMap { target in infrastructure.roles.first { $0.identity.name == target } }
+        // Built at the first malformed ARN: a lookup per finding, not a scan of every role.
+        let roles = index ?? ResourceIndex(infrastructure)
+        index = roles
+        let named = reference.target.flatMap(roles.role(named:))
         let explanation: String
         switch problem {
         case .notAnARN:
