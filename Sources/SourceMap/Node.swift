@@ -41,10 +41,14 @@ public struct Node: Sendable {
   /// The entry for `key` in a mapping node; nil when absent or when this is not a mapping.
   public func entry(_ key: String) -> MappingEntry? {
     guard case .mapping(let entries) = content else { return nil }
-    for entry in entries where entry.key.text == key {
-      return entry
+    // Keys are compared where they lie: only the entry found is copied. Adapters look keys up in
+    // every resource of every file.
+    return entries.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices where buffer[index].key.text == key {
+        return buffer[index]
+      }
+      return nil
     }
-    return nil
   }
 
   /// The value for `key` in a mapping node; nil when absent or when this is not a mapping.

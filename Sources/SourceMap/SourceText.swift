@@ -121,20 +121,20 @@ public struct SourceText: Sendable {
     let count = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      // Sized once from a count of the line-break bytes (an upper bound): a table grown by doubling
-      // would hold up to twice the memory of a large file's lines.
-      starts.reserveCapacity(Self.lineBreakBytes(base, count) + 1)
+      // A large file's table is sized once, from a count of its line-break bytes (an upper bound): grown
+      // by doubling it could take twice the memory. A small file's is guessed, saving that pass.
+      starts.reserveCapacity(count > 1 << 20 ? Self.lineBreakBytes(base, count) + 1 : count / 32 + 1)
       var index = 0
       while index &+ 8 <= count {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let word = ByteScan.word(base, at: index)
         highBits |= word
-        if Self.bytesEqual(word, to: UInt8(ascii: "\r")) != 0 {
+        if ByteScan.bytesEqual(word, to: UInt8(ascii: "\r")) != 0 {
           // Carriage returns are rare (CRLF and old Mac files): look at each byte of this word.
           for offset in index..<index &+ 8 where Self.endsLine(base, count, at: offset) {
             starts.append(offset &+ 1)
           }
         } else {
-          var feeds = Self.bytesEqual(word, to: UInt8(ascii: "\n"))
+          var feeds = ByteScan.bytesEqual(word, to: UInt8(ascii: "\n"))
           while feeds != 0 {
             starts.append(index &+ feeds.trailingZeroBitCount &>> 3 &+ 1)
             feeds &= feeds &- 1
@@ -156,8 +156,8 @@ public struct SourceText: Sendable {
     var total = 0
     var index = 0
     while index &+ 8 <= count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      total &+= (Self.bytesEqual(word, to: UInt8(ascii: "\n")) | Self.bytesEqual(word, to: UInt8(ascii: "\r"))).nonzeroBitCount
+      let word = ByteScan.word(base, at: index)
+      total &+= (ByteScan.bytesEqual(word, to: UInt8(ascii: "\n")) | ByteScan.bytesEqual(word, to: UInt8(ascii: "\r"))).nonzeroBitCount
       index &+= 8
     }
     while index < count {
@@ -173,16 +173,6 @@ public struct SourceText: Sendable {
     let byte = base[index]
     if byte == UInt8(ascii: "\n") { return true }
     return byte == UInt8(ascii: "\r") && (index + 1 >= count || base[index + 1] != UInt8(ascii: "\n"))
-  }
-
-  /// The high bit of each byte of `word` (read little-endian) that equals `byte`, and no other bit.
-  @inline(__always)
-  private static func bytesEqual(_ word: UInt64, to byte: UInt8) -> UInt64 {
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let zeroWhereEqual = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-    // Adding 0x7F to the low seven bits sets the high bit of every non-zero byte without a carry into
-    // the next byte; what is left unset is a zero byte.
-    return ~(((zeroWhereEqual & lows) &+ lows) | zeroWhereEqual | lows)
   }
 
   private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool) throws(ParseError) -> [UInt8] {

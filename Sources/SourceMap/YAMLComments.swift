@@ -6,25 +6,30 @@
 public enum YAMLComments {
   /// The comments whose text, after `#` and any spaces, starts with `prefix`, in source order.
   ///
-  /// Only lines that contain `prefix` are looked at, so a file without it costs one byte scan.
+  /// Only `#`s followed by `prefix` are looked at, so a file without it costs one byte scan.
   /// `root` is the document read from `text`; without it every `#` that is placed like a comment
   /// counts. The cost is linear in the file however many comments there are.
   public static func comments(in text: SourceText, root: Node?, startingWith prefix: String) -> [Comment] {
     let bytes = text.bytes
     let pattern = Array(prefix.utf8)
-    guard let first = pattern.first, bytes.count >= pattern.count else { return [] }
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return [] }
     var comments: [Comment] = []
     // Built when the first candidate is found: most files have none.
     var strings: [Range<Int>]?
     var index = 0
     var lastLine = 0
-    while index + pattern.count <= bytes.count {
-      guard bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) else {
-        index += 1
+    // Each `#` is a candidate (they are far rarer than the prefix's first letter): the prefix must
+    // follow it after spaces or tabs.
+    while let found = bytes.withUnsafeBufferPointer({ ByteScan.firstIndex(of: UInt8(ascii: "#"), in: $0, from: index) }) {
+      index = found + 1
+      var match = index
+      while match < bytes.count, bytes[match] == UInt8(ascii: " ") || bytes[match] == UInt8(ascii: "\t") {
+        match += 1
+      }
+      guard match + pattern.count <= bytes.count, bytes[match..<match + pattern.count].elementsEqual(pattern) else {
         continue
       }
-      let match = index
-      index += pattern.count
+      index = match + pattern.count
       guard let hash = commentStart(before: match, in: bytes) else { continue }
       let position = text.position(ofOffset: hash)
       // One comment per line: a second match on the line lies inside the first comment.
