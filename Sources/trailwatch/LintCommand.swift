@@ -85,6 +85,11 @@ struct LintCommand: AsyncParsableCommand {
   func validate() throws {
     if let minRetention, minRetention < 1 { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    if let stdinFilename, !paths.contains("-") {
+      throw ValidationError(
+        "--stdin-filename names standard input, which is read only when - is one of the paths; "
+          + "add - to read standard input as \(stdinFilename)")
+    }
     var seen: [String] = []
     for output in try reportOutputs() {
       if seen.contains(where: { $0 == output.path || ReportFile.isSameFile($0, output.path) }) {

@@ -97,6 +97,20 @@ struct CLITests {
     #expect(strict.exitCode == 1)
   }
 
+  @Test("--stdin-filename without - among the paths is a usage error that says to add -")
+  func stdinFilenameWithoutDash() throws {
+    let output = try CommandRunner.run(["--stdin-filename", "stacks/logs.yaml", "samples/"], stdin: "Resources: {}\n")
+    #expect(output.exitCode == 2)
+    #expect(output.stdout == "")
+    #expect(output.stderr == """
+      Error: --stdin-filename names standard input, which is read only when - is one of the paths; add - to read \
+      standard input as stacks/logs.yaml
+      Usage: trailwatch lint [<options>] [<paths> ...]
+        See 'trailwatch lint --help' for more information.
+
+      """)
+  }
+
   @Test("trailwatch rules lists every rule")
   func rules() throws {
     let output = try CommandRunner.run(["rules"])
