@@ -97,6 +97,29 @@ struct CLITests {
     #expect(strict.exitCode == 1)
   }
 
+  @Test("--min-retention takes 1 to 3653 days: above, no log group could meet it; below, it means nothing", arguments: [
+    ("3654", "--min-retention must be at most 3653 days, the longest retention CloudWatch Logs offers; no log group could keep its events 3654 days"),
+    ("0", "--min-retention must be at least 1 day"),
+  ])
+  func minRetentionBounds(days: String, message: String) throws {
+    let output = try CommandRunner.run(["--min-retention", days, "samples/"])
+    #expect(output.exitCode == 2)
+    #expect(output.stdout == "")
+    #expect(output.stderr == "Error: \(message)\nUsage: trailwatch lint [<options>] [<paths> ...]\n  See 'trailwatch lint --help' for more information.\n")
+    #expect(try CommandRunner.run(["--min-retention", "3653", "--format", "gcc", "samples/cloudformation/good-audit-trail.yaml"]).exitCode == 1)
+  }
+
+  @Test("the help states each default once, in words")
+  func helpDefaults() throws {
+    let help = try CommandRunner.run(["lint", "--help"]).stdout
+    #expect(help.contains("""
+        --jobs <jobs>           How many files to lint at once (default: one per
+                                core).
+
+      """))
+    #expect(!help.contains("(default: 2)"))
+  }
+
   @Test("--stdin-filename without - among the paths is a usage error that says to add -")
   func stdinFilenameWithoutDash() throws {
     let output = try CommandRunner.run(["--stdin-filename", "stacks/logs.yaml", "samples/"], stdin: "Resources: {}\n")

@@ -116,9 +116,10 @@ struct ConfigurationReaderTests {
   }
 
   @Test("values of the wrong kind say what they should be", arguments: [
-    ("min-retention-days: 0\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days, at least 1; found '0'"),
-    ("min-retention-days: [365]\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days, at least 1; found a list"),
-    ("min-retention-days:\n", "repo/.trailwatch.yml:1:20: min-retention-days must be a whole number of days, at least 1; found nothing"),
+    ("min-retention-days: 0\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found '0'"),
+    ("min-retention-days: [365]\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found a list"),
+    ("min-retention-days: 3654\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found '3654'"),
+    ("min-retention-days:\n", "repo/.trailwatch.yml:1:20: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found nothing"),
     ("rules: [TW201]\n", "repo/.trailwatch.yml:1:8: rules must map rule ids to off, error, warning or note, as in 'TW201: error'"),
     ("exclude: cdk.out\n", "repo/.trailwatch.yml:1:10: exclude must be a list of globs, such as ['cdk.out/**']"),
     ("exclude: [{a: 1}]\n", "repo/.trailwatch.yml:1:11: an exclude pattern must be a glob such as 'stacks/**/*.yaml'; found a mapping"),
