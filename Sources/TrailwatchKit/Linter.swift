@@ -38,12 +38,16 @@ public struct Linter: Sendable {
     }
     var findings: [Finding] = []
     var linted: [String] = []
+    var resources: [String: Set<String>] = [:]
     var problems = walkProblems
     for case let result? in results {
       switch result {
       case .success(let file):
         findings += file.findings
-        if file.wasLinted { linted.append(file.path) }
+        if file.wasLinted {
+          linted.append(file.path)
+          resources[file.path] = file.resources
+        }
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
@@ -51,7 +55,7 @@ public struct Linter: Sendable {
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: linted)
+      .apply(candidates, to: &findings, lintedFiles: linted, resources: resources)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
   }

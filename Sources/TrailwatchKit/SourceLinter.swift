@@ -59,7 +59,9 @@ public struct SourceLinter: Sendable {
       }
       // Plans carry no comments or Metadata: the configuration's suppressions are the way (Linter).
       let found = findings(in: infrastructure, text: text, path: path).sorted(by: Finding.isOrderedBefore)
-      return FileResult(path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes))
+      return FileResult(
+        path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes),
+        resources: infrastructure.resourceNames)
     }
     guard CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
@@ -78,7 +80,9 @@ public struct SourceLinter: Sendable {
         return finding
       }
     found.sort(by: Finding.isOrderedBefore)
-    return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
+    return FileResult(
+      path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes),
+      resources: infrastructure.resourceNames)
   }
 
   private func findings(in infrastructure: Infrastructure, text: SourceText, path: String) -> [Finding] {
