@@ -109,6 +109,39 @@ struct CLITests {
     #expect(try CommandRunner.run(["--min-retention", "3653", "--format", "gcc", "samples/cloudformation/good-audit-trail.yaml"]).exitCode == 1)
   }
 
+  @Test("the root help says that trailwatch PATH lints, where the options are, and how to lint a directory named rules")
+  func rootHelp() throws {
+    let output = try CommandRunner.run(["--help"])
+    #expect(output.exitCode == 0)
+    #expect(output.stdout.contains("""
+      trailwatch [PATH ...] lints CloudFormation templates and Terraform plans in
+      files and directories (default .): it runs the lint subcommand, whose options
+      (--format, --fail-on, --config, …) 'trailwatch lint --help' lists.
+
+      A path named like a subcommand is read as the subcommand: lint a directory
+      called rules as 'trailwatch lint rules' or 'trailwatch ./rules'.
+
+      USAGE: trailwatch [<options>] [<paths> ...]
+             trailwatch <subcommand>
+
+      """))
+  }
+
+  @Test("a directory named rules is linted as lint rules or ./rules")
+  func directoryNamedLikeSubcommand() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write("rules/logs.yaml", "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n")
+    let expected = "rules/logs.yaml:2:3: warning: log group 'Logs' has no RetentionInDays, so it keeps its events forever [TW201]\n"
+    let spelledOut = try CommandRunner.run(["lint", "--format", "gcc", "rules"], in: directory.url)
+    #expect(spelledOut.stdout == expected)
+    #expect(spelledOut.exitCode == 1)
+    let dotted = try CommandRunner.run(["--format", "gcc", "./rules"], in: directory.url)
+    #expect(dotted.stdout == "./" + expected)
+    #expect(dotted.exitCode == 1)
+    #expect(try CommandRunner.run(["rules"], in: directory.url).stdout == (try CommandRunner.golden("rules.txt")))
+  }
+
   @Test("the help states each default once, in words")
   func helpDefaults() throws {
     let help = try CommandRunner.run(["lint", "--help"]).stdout
