@@ -106,7 +106,7 @@ struct PlanModelBuilder {
     return text.isEmpty ? Outcome(.absent, at: node.range) : Outcome(.explicit(text), at: node.range)
   }
 
-  /// An incomplete plan, as a note that what it leaves out is not checked.
+  /// An incomplete plan: what it leaves out is not checked (TW006).
   private func omissions() -> [Omission] {
     func span(_ entry: MappingEntry) -> SourceRange {
       SourceRange(start: entry.key.range.start, end: entry.value.range.end)
@@ -114,13 +114,16 @@ struct PlanModelBuilder {
     func isTrue(_ entry: MappingEntry?) -> Bool { entry?.value.scalar.map { $0.style == .plain && $0.text == "true" } ?? false }
     func isFalse(_ entry: MappingEntry?) -> Bool { entry?.value.scalar.map { $0.style == .plain && $0.text == "false" } ?? false }
     let deferred = root["deferred_changes"]?.items?.count ?? 0
-    let deferredText = deferred == 1 ? "Terraform deferred 1 resource change" : "Terraform deferred \(deferred) resource changes"
+    let deferredText = deferred == 1
+      ? "1 resource was not planned (Terraform deferred it) and is not checked"
+      : "\(deferred) resources were not planned (Terraform deferred them) and are not checked"
     if let errored = root.entry("errored"), isTrue(errored) {
-      return [Omission("the plan stopped on an error (errored: true)", at: span(errored))]
+      let what = deferred > 0 ? deferredText : "the resources after the error were not planned and are not checked"
+      return [Omission("the plan stopped on an error (errored: true), so it is incomplete: \(what)", at: span(errored))]
     }
     if let complete = root.entry("complete"), isFalse(complete) {
-      let why = deferred > 0 ? deferredText : "Terraform left resources out, for example with -target"
-      return [Omission("the plan is incomplete (complete: false): \(why)", at: span(complete))]
+      let what = deferred > 0 ? deferredText : "the resources Terraform left out (with -target, for example) were not planned and are not checked"
+      return [Omission("the plan is incomplete (complete: false): \(what)", at: span(complete))]
     }
     if deferred > 0, let entry = root.entry("deferred_changes") {
       return [Omission("the plan is incomplete: \(deferredText)", at: span(entry))]

@@ -56,6 +56,23 @@ struct CLITests {
     #expect(output.exitCode == 1)
   }
 
+  @Test("a plan that stopped on an error fails the run (TW006), even with every trail rule off")
+  func erroredPlan() throws {
+    let plan = #"{"format_version": "1.2", "resource_changes": [], "errored": true}"#
+    let output = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "plan.json", "-"], stdin: plan)
+    #expect(output.stdout == """
+      plan.json:1:51: warning: the plan stopped on an error (errored: true), so it is incomplete: the resources after the \
+      error were not planned and are not checked [TW006]
+
+      """)
+    #expect(output.exitCode == 1)
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write(".trailwatch.yml", "rules: {TW101: off, TW102: off, TW103: off}\n")
+    try directory.write("plan.json", plan)
+    #expect(try CommandRunner.run(["--format", "gcc", "plan.json"], in: directory.url).exitCode == 1)
+  }
+
   @Test("--fail-on decides the exit code", arguments: [
     ("error", Int32(1)), ("warning", Int32(1)), ("note", Int32(1)), ("never", Int32(0)),
   ])
