@@ -51,7 +51,8 @@ struct PlanModelBuilder {
       infrastructure.trails.append(Trail(
         identity: identity(of: trail),
         logGroup: reference("cloud_watch_logs_group_arn", of: trail, to: groups),
-        role: reference("cloud_watch_logs_role_arn", of: trail, to: roles)))
+        role: reference("cloud_watch_logs_role_arn", of: trail, to: roles),
+        isLogging: Attribute(name: "enable_logging", outcomes: [logging(of: trail)])))
     }
     infrastructure.omissions = omissions()
     return infrastructure
@@ -97,6 +98,18 @@ struct PlanModelBuilder {
     }
     guard let days = node.scalar?.intValue else { return Outcome(.malformed(Self.describe(node)), at: node.range) }
     return days == 0 ? Outcome(.absent, at: resource.range) : Outcome(.explicit(days), at: node.range)
+  }
+
+  /// `enable_logging` after apply; unset is the provider's default, true.
+  private func logging(of trail: PlanResource) -> Outcome<Bool> {
+    let attribute = "enable_logging"
+    if let deferral = trail.deferral { return Outcome(.unknown(reason: Self.deferred(deferral)), at: trail.range) }
+    if trail.isUnknown(attribute) { return Outcome(.unknown(reason: Self.afterApply), at: trail.range) }
+    guard let node = trail.value(attribute), !(node.scalar?.isNull ?? false) else { return Outcome(.absent, at: trail.range) }
+    guard let flag = node.scalar.flatMap({ $0.style == .plain ? $0.boolValue : nil }) else {
+      return Outcome(.malformed(Self.describe(node)), at: node.range)
+    }
+    return Outcome(.explicit(flag), at: node.range)
   }
 
   private func name(of group: PlanResource) -> Outcome<String> {

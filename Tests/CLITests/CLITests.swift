@@ -201,6 +201,15 @@ struct CLITests {
     #expect(unknown.stderr.contains("unknown rule 'TW999'"))
   }
 
+  @Test("explain TW103 does not claim that Terraform roles are judged")
+  func explainRoleRule() throws {
+    let output = try CommandRunner.run(["explain", "TW103"])
+    #expect(output.stdout.contains("""
+      Terraform plans are not judged yet: the policies of a plan's roles (assume_role_policy, aws_iam_role_policy, \
+      policy attachments) are not read
+      """))
+  }
+
   @Test("docs/rules.md is what trailwatch rules --format markdown prints")
   func rulesDocumentationIsCurrent() throws {
     let output = try CommandRunner.run(["rules", "--format", "markdown"])

@@ -128,6 +128,7 @@ struct PlanInputTests {
     #expect(plan.lint(showUnknown: true) == [
       "3:61 TW101 note: cloud_watch_logs_group_arn of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
       "3:61 TW102 note: cloud_watch_logs_role_arn of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
+      "3:61 TW105 note: enable_logging of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
       "5:2 TW006 warning: \(warning)",
     ])
   }
