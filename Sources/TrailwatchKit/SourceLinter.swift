@@ -1,6 +1,5 @@
 import CloudFormation
 import InfraModel
-import Reporters
 import Rules
 import SourceMap
 import TerraformPlan
