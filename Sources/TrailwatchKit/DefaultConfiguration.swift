@@ -58,16 +58,8 @@ public enum DefaultConfiguration {
       throw ConfigurationError("\(path): \(FileWalker.describe(errno))")
     }
     defer { close(descriptor) }
-    var remaining = Array(text.utf8)[...]
-    while !remaining.isEmpty {
-      #if canImport(Glibc)
-        let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      #else
-        let written = remaining.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
-      #endif
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { throw ConfigurationError("\(path): \(FileWalker.describe(errno))") }
-      remaining = remaining.dropFirst(written)
+    if let code = FileDescriptorWriter.writeAll(text, to: descriptor) {
+      throw ConfigurationError("\(path): \(FileWalker.describe(code))")
     }
   }
 }
