@@ -17,8 +17,8 @@ struct PlanModelBuilder {
 
   func build() -> Infrastructure {
     let resources = PlanResourceCollector.collect(from: root)
-    let groups = Linkable(resources.filter { $0.address.type == TerraformType.logGroup }, nameInARN: Self.logGroupName)
-    let roles = Linkable(resources.filter { $0.address.type == TerraformType.role }, nameInARN: Self.roleName)
+    let groups = Linkable(resources.filter { $0.address.type == TerraformType.logGroup }, nameInARN: ARNName.logGroup(in:))
+    let roles = Linkable(resources.filter { $0.address.type == TerraformType.role }, nameInARN: ARNName.role(in:))
     var infrastructure = Infrastructure()
 
     var retentionOverrides: [Int: Outcome<Int>] = [:]
@@ -155,19 +155,5 @@ struct PlanModelBuilder {
     case .mapping: "a mapping"
     case .sequence: "a list"
     }
-  }
-
-  /// `NAME` in `arn:aws:logs:REGION:ACCOUNT:log-group:NAME`, with or without CloudTrail's `:*`.
-  static func logGroupName(inARN arn: String) -> String? {
-    guard let marker = arn.firstRange(of: ":log-group:") else { return nil }
-    var name = arn[marker.upperBound...]
-    if name.hasSuffix(":*") { name = name.dropLast(2) }
-    return name.isEmpty ? nil : String(name)
-  }
-
-  /// `NAME` in `arn:aws:iam::ACCOUNT:role/PATH/NAME`.
-  static func roleName(inARN arn: String) -> String? {
-    guard let marker = arn.firstRange(of: ":role/") else { return nil }
-    return arn[marker.upperBound...].split(separator: "/").last.map(String.init)
   }
 }
