@@ -112,7 +112,8 @@ struct SuppressionReader {
       reason = reason.dropFirst(separator.count).drop { $0 == " " || $0 == "\t" }
       break
     }
-    let trimmed = String(reason).trimmingTrailingWhitespace()
+    // A comment's text ends before its line break, so only spaces and tabs are left to trim.
+    let trimmed = reason.trimmingSpaces()
     return trimmed.isEmpty ? nil : trimmed
   }
 
@@ -210,13 +211,5 @@ struct SuppressionReader {
       suppressions.append(Suppression(rules: [id], scope: scope, source: .cfnGuard, range: item.range))
     }
     return suppressions
-  }
-}
-
-extension String {
-  fileprivate func trimmingTrailingWhitespace() -> String {
-    var text = Substring(self)
-    while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
-    return String(text)
   }
 }
