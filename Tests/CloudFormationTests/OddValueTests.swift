@@ -145,4 +145,74 @@ struct OddValueTests {
       ]
     ).verify()
   }
+
+  @Test("an optional existing log group: the branch that uses the parameter is not judged by its empty default")
+  func optionalExistingLogGroup() {
+    LintCase(
+      name: "optional ARN",
+      yaml: """
+        Parameters:
+          ExistingLogGroupArn: {Type: String, Default: ""}
+        Conditions:
+          HasLogGroup: !Not [!Equals [!Ref ExistingLogGroupArn, ""]]
+        Resources:
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: bucket
+              CloudWatchLogsLogGroupArn: !If [HasLogGroup, !Ref ExistingLogGroupArn, ↓!Ref AWS::NoValue]
+              CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/Deliver
+        """,
+      json: """
+        {"Parameters": {"ExistingLogGroupArn": {"Type": "String", "Default": ""}},
+         "Conditions": {"HasLogGroup": {"Fn::Not": [{"Fn::Equals": [{"Ref": "ExistingLogGroupArn"}, ""]}]}},
+         "Resources": {"Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": true, "S3BucketName": "bucket",
+           "CloudWatchLogsLogGroupArn": {"Fn::If": ["HasLogGroup", {"Ref": "ExistingLogGroupArn"}, ↓{"Ref": "AWS::NoValue"}]},
+           "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/Deliver"}}}}
+        """,
+      expected: [
+        "TW101 error: trail 'Trail' has no CloudWatchLogsLogGroupArn when condition HasLogGroup is false, so its events never "
+          + "reach CloudWatch Logs; with the parameter defaults HasLogGroup is false"
+      ]
+    ).verify()
+  }
+
+  @Test("names built from a parameter link a trail to its log group for every allowed value")
+  func namesAcrossAllowedValues() {
+    LintCase(
+      name: "names per value",
+      yaml: """
+        Parameters:
+          Env: {Type: String, Default: prod, AllowedValues: [prod, staging]}
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: !Join ["/", ["", audit, !Ref Env]]
+              RetentionInDays: ↓180
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: bucket
+              CloudWatchLogsLogGroupArn: !Sub "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/audit/${Env}:*"
+              CloudWatchLogsRoleArn: ↓arn:aws:iam::123456789012:role/Deliver
+        """,
+      json: """
+        {"Parameters": {"Env": {"Type": "String", "Default": "prod", "AllowedValues": ["prod", "staging"]}},
+         "Resources": {
+          "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": {"Fn::Join": ["/", ["", "audit", {"Ref": "Env"}]]}, "RetentionInDays": ↓180}},
+          "Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": true, "S3BucketName": "bucket",
+            "CloudWatchLogsLogGroupArn": {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/audit/${Env}:*"},
+            "CloudWatchLogsRoleArn": ↓"arn:aws:iam::123456789012:role/Deliver"}}}}
+        """,
+      expected: [
+        "TW202 error: log group 'Logs' keeps the events of trail 'Trail' for 180 days, fewer than the minimum of 365",
+        "TW103 note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: "
+          + "arn:aws:iam::123456789012:role/Deliver is not a role in this file",
+      ],
+      settings: RuleSettings(showUnknown: true)
+    ).verify()
+  }
 }

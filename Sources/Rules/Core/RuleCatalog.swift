@@ -12,6 +12,7 @@ public enum RuleCatalog {
     TrailRoleCannotDeliverRule(),
     TrailLogGroupArnMalformedRule(),
     TrailLoggingDisabledRule(),
+    TrailRoleArnMalformedRule(),
     LogGroupMissingRetentionRule(),
     LogGroupRetentionTooShortRule(),
     LogGroupRetentionInvalidRule(),
