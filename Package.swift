@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "InfraModel", dependencies: ["SourceMap"]),
     // CloudFormation templates (JSON and YAML) to the model.
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
+    // Terraform configuration (.tf, .tf.json, .tfvars) of a directory and its local modules to the model.
+    .target(name: "TerraformSource", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.
     .target(name: "Rules", dependencies: ["InfraModel"]),
     // Findings to text, gcc, JSON and the other output formats.
@@ -31,21 +33,24 @@ let package = Package(
     // The engine: finds files, reads them, runs the rules, filters and sorts findings.
     .target(
       name: "TrailwatchKit",
-      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "Rules", "Reporters"]
+      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "TerraformSource", "Rules", "Reporters"]
     ),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
       name: "trailwatch",
       dependencies: [
         "TrailwatchKit",
+        "TerraformSource",
         "Reporters",
         "Rules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
+    .testTarget(name: "TerraformSourceTests", dependencies: ["TerraformSource", "InfraModel", "SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
-    .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    .testTarget(
+      name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "TerraformSource", "Rules", "Reporters", "SourceMap"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -14,11 +14,18 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
   public var condition: String?
   /// Where the value came from when it is not written at its place ("parameter Days, default 30").
   public var origin: String?
+  /// The file `range` is in when it is not the resource's own file (a Terraform retention set by an
+  /// `aws_cloudwatch_log_group_retention` in another file of the module); nil: the resource's file.
+  public var file: String?
 
-  public init(_ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, origin: String? = nil) {
+  public init(
+    _ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, origin: String? = nil,
+    file: String? = nil
+  ) {
     self.state = state
     self.range = range
     self.condition = condition
     self.origin = origin
+    self.file = file
   }
 }

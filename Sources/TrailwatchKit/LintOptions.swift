@@ -1,4 +1,5 @@
 import Rules
+import TerraformSource
 
 /// Everything a run needs to know, as plain values: the CLI fills it from flags.
 public struct LintOptions: Sendable {
@@ -13,11 +14,15 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Values for Terraform root modules' variables (`--var`, `--var-file`).
+  public var terraformVariables: TerraformVariableInput
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
-    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false
+    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    terraformVariables: TerraformVariableInput = TerraformVariableInput()
   ) {
+    self.terraformVariables = terraformVariables
     self.paths = paths
     self.settings = settings
     self.jobs = max(jobs, 1)

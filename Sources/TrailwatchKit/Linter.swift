@@ -1,7 +1,13 @@
 import Reporters
 import Rules
+import TerraformSource
 
 /// Lints files and directories: the only place work runs in parallel.
+///
+/// Templates and plans are linted one file at a time; Terraform configuration one module (directory)
+/// at a time, so resources in different files of one module see each other. A directory that another
+/// module of the run calls as a local module is linted through that call, with the inputs it is given,
+/// and not again as a root of its own.
 public struct Linter: Sendable {
   public var options: LintOptions
 
@@ -11,41 +17,83 @@ public struct Linter: Sendable {
 
   public func run() async -> LintRun {
     let (files, walkProblems) = FileWalker().files(in: options.paths)
-    let linter = SourceLinter(
-      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText)
-    let stdinName = options.stdinFilename ?? "<stdin>"
-    var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
-    await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
-      var next = 0
-      func startNext() {
-        guard next < files.count else { return }
-        let index = next
-        let path = files[index]
-        next += 1
-        group.addTask {
-          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
-            .map { linter.lint($0, path: path == "-" ? stdinName : path) }
-          return (index, result)
+    var problems = walkProblems
+    for path in options.terraformVariables.files {
+      do throws(FileReader.Failure) {
+        _ = try FileReader.contents(of: path)
+      } catch {
+        switch error {
+        case .unreadable(let message): problems.append(message)
         }
       }
-      for _ in 0..<min(options.jobs, files.count) { startNext() }
+    }
+    let linter = SourceLinter(
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      terraformVariables: options.terraformVariables)
+    let stdinName = options.stdinFilename ?? "<stdin>"
+    let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
+    var results = [Result<UnitResult, FileReader.Failure>?](repeating: nil, count: units.count)
+    await withTaskGroup(of: (Int, Result<UnitResult, FileReader.Failure>).self) { group in
+      var next = 0
+      func startNext() {
+        guard next < units.count else { return }
+        let index = next
+        let unit = units[index]
+        next += 1
+        group.addTask {
+          (index, Result { () throws(FileReader.Failure) -> UnitResult in try lint(unit, with: linter, stdinName: stdinName) })
+        }
+      }
+      for _ in 0..<min(options.jobs, units.count) { startNext() }
       while let (index, result) = await group.next() {
         results[index] = result
         startNext()
       }
     }
+    var covered: Set<String> = []
+    for case .success(let result)? in results {
+      for directory in result.moduleDirectories where directory != result.directory {
+        covered.insert(directory)
+      }
+    }
     var findings: [Finding] = []
-    var linted = 0
-    var problems = walkProblems
+    var linted: Set<String> = []
     for case let result? in results {
       switch result {
-      case .success(let file):
-        findings += file.findings
-        if file.wasLinted { linted += 1 }
+      case .success(let unit):
+        if let directory = unit.directory, covered.contains(directory) { continue }
+        findings += unit.findings
+        linted.formUnion(unit.lintedFiles)
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
     }
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems)
+    let report = LintReport(findings: findings, filesLinted: linted.count)
+    // A module called by two roots reports the same finding twice only when the messages differ.
+    var unique: [Finding] = []
+    for finding in report.findings where unique.last != finding {
+      unique.append(finding)
+    }
+    return LintRun(report: LintReport(findings: unique, filesLinted: linted.count), problems: problems)
+  }
+
+  private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
+    switch unit {
+    case .file(let path):
+      let bytes = try FileReader.contents(of: path)
+      let result = linter.lint(bytes, path: path == "-" ? stdinName : path)
+      return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
+    case .terraformModule(let directory):
+      var fileSystem = DiskTerraformFiles()
+      if let name = options.stdinFilename, LintUnit.isTerraform(name), TerraformPath.directory(of: name) == directory,
+        options.paths.contains("-")
+      {
+        fileSystem.overlay[name] = try FileReader.contents(of: "-")
+      }
+      let result = linter.lintTerraformModule(directory: directory, fileSystem: fileSystem)
+      return UnitResult(
+        findings: result.findings, lintedFiles: result.files, moduleDirectories: result.moduleDirectories,
+        directory: TerraformPath.normalize(directory))
+    }
   }
 }

@@ -2,21 +2,36 @@ import CloudFormation
 import InfraModel
 import Rules
 import SourceMap
+import TerraformSource
 
-/// Lints one file's bytes: read, detect, adapt, run every rule. Pure: no file system access.
+/// Lints one file's bytes (read, detect, adapt, run every rule), or one Terraform module through a
+/// file system it is given. Pure: it opens nothing itself.
 public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
+  /// Values for Terraform root modules' variables (`--var`, `--var-file`).
+  public var terraformVariables: TerraformVariableInput
 
-  public init(settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false) {
+  public init(
+    settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    terraformVariables: TerraformVariableInput = TerraformVariableInput()
+  ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.terraformVariables = terraformVariables
   }
 
-  /// Lints `bytes` as the file at `path` (the path is only reported, never opened).
+  /// Lints `bytes` as the file at `path` (the path is only reported, never opened). A `.tf` or
+  /// `.tf.json` file is linted as a module of that one file; `lintTerraformModule` lints it with the
+  /// rest of its directory.
   public func lint(_ bytes: [UInt8], path: String) -> FileResult {
+    if LintUnit.isTerraform(path) {
+      let module = lintTerraformModule(
+        directory: TerraformPath.directory(of: path), fileSystem: InMemoryTerraformFiles(bytes: [path: bytes]))
+      return FileResult(path: path, kind: .terraform, findings: module.findings)
+    }
     let text: SourceText
     do {
       text = try SourceText(decoding: bytes)
@@ -34,19 +49,44 @@ public struct SourceLinter: Sendable {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
-    return FileResult(path: path, kind: .cloudFormation, findings: findings(in: infrastructure, text: text, path: path))
+    let findings = findings(in: infrastructure, path: path) { _ in text }
+    return FileResult(path: path, kind: .cloudFormation, findings: findings)
   }
 
-  private func findings(in infrastructure: Infrastructure, text: SourceText, path: String) -> [Finding] {
+  /// Lints the Terraform module in `directory`: its `.tf` and `.tf.json` files, its variable files and
+  /// the local modules it calls, all read through `fileSystem`. Each finding is in the file where the
+  /// resource or value is written; a file that cannot be parsed is a TW001 finding of its own.
+  public func lintTerraformModule(directory: String, fileSystem: any TerraformFileSystem) -> TerraformModuleResult {
+    let source = TerraformSourceAdapter(variables: terraformVariables).read(directory: directory, from: fileSystem)
+    var texts: [String: SourceText] = [:]
+    var findings: [Finding] = []
+    let description = ParseErrorRule.description
+    for file in source.files {
+      texts[file.path] = file.text
+      guard let error = file.error else { continue }
+      findings.append(Finding(
+        ruleID: description.id, ruleName: description.name, severity: description.severity,
+        message: error.message, file: file.path, range: error.range,
+        lineText: keepsLineText ? file.text.lineText(error.range.start.line) : nil))
+    }
+    findings += self.findings(in: source.infrastructure, path: directory) { texts[$0] }
+    return TerraformModuleResult(
+      findings: findings.sorted(by: Finding.isOrderedBefore), files: source.files.map(\.path),
+      moduleDirectories: source.moduleDirectories)
+  }
+
+  /// Runs every rule; a violation lands in its own file when it names one, else in `path`.
+  private func findings(in infrastructure: Infrastructure, path: String, text: (String) -> SourceText?) -> [Finding] {
     var findings: [Finding] = []
     for rule in RuleCatalog.all {
       let description = type(of: rule).description
       for violation in rule.check(infrastructure, settings: settings) {
+        let file = violation.file ?? path
         findings.append(Finding(
           ruleID: description.id, ruleName: description.name, severity: violation.severity ?? description.severity,
-          message: violation.message, file: path, range: violation.range,
+          message: violation.message, file: file, range: violation.range,
           resource: violation.resource?.name, resourceType: violation.resource?.type,
-          lineText: keepsLineText ? text.lineText(violation.range.start.line) : nil))
+          lineText: keepsLineText ? text(file)?.lineText(violation.range.start.line) : nil))
       }
     }
     return findings.sorted(by: Finding.isOrderedBefore)

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Reporters
 import Rules
+import TerraformSource
 import TrailwatchKit
 
 /// `trailwatch [PATH…]`: lints files and directories.
 struct LintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint CloudFormation templates (the default command)."
+    abstract: "Lint CloudFormation templates and Terraform configuration (the default command)."
   )
 
   @Argument(help: "Files and directories to lint; - reads standard input.")
@@ -31,7 +32,20 @@ struct LintCommand: AsyncParsableCommand {
   @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report standard input as.", valueName: "name"))
   var stdinFilename: String?
 
+  @Option(
+    name: .customLong("var"),
+    help: ArgumentHelp("A value for a Terraform root module's variable, as terraform -var takes it; repeatable.", valueName: "name=value"))
+  var variables: [String] = []
+
+  @Option(
+    name: .customLong("var-file"),
+    help: ArgumentHelp("A Terraform variables file (.tfvars) for root modules, as terraform -var-file; repeatable.", valueName: "file"))
+  var variableFiles: [String] = []
+
   func validate() throws {
+    for variable in variables where TerraformVariableInput.assignment(variable) == nil {
+      throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
+    }
     guard minRetention >= 1 else { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
   }
@@ -43,7 +57,9 @@ struct LintCommand: AsyncParsableCommand {
       settings: RuleSettings(minRetentionDays: minRetention, showUnknown: showUnknown),
       jobs: jobs,
       stdinFilename: stdinFilename,
-      keepsLineText: excerpts
+      keepsLineText: excerpts,
+      terraformVariables: TerraformVariableInput(
+        assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles)
     )
     let run = await Linter(options: options).run()
     StandardOutput.write(format.reporter(excerpts: excerpts).render(run.report))

@@ -72,7 +72,7 @@ public struct LogGroupMissingRetentionRule: Rule {
         let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
           + "\(Wording.when(outcome)), so it keeps its events forever"
           + Wording.deployment(group.identity, noun: "log group")
-        violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        violations.append(Violation(message, at: outcome, of: group.identity))
       }
     }
     return violations

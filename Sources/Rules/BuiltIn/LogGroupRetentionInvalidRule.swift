@@ -78,7 +78,7 @@ public struct LogGroupRetentionInvalidRule: Rule {
         case .explicit, .absent, .unknown:
           continue
         }
-        violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        violations.append(Violation(message, at: outcome, of: group.identity))
       }
     }
     return violations

@@ -102,11 +102,11 @@ public struct LogGroupRetentionTooShortRule: Rule {
           let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
             + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
             + "fewer than the minimum of \(minimum)"
-          violations.append(Violation(message, at: outcome.range, resource: group.identity))
+          violations.append(Violation(message, at: outcome, of: group.identity))
         case .unknown(let reason) where settings.showUnknown:
           let message = "\(group.retentionInDays.name) of log group \(Wording.name(group.identity)) cannot be "
             + "checked before deploy\(Wording.when(outcome)): \(reason)"
-          violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
+          violations.append(Violation(message, at: outcome, of: group.identity, severity: .note))
         case .explicit, .absent, .unknown, .malformed:
           break
         }

@@ -15,11 +15,11 @@ struct TrailAttributeCheck {
         case .absent:
           let message = "trail \(Wording.name(trail.identity)) has no \(value.name)\(Wording.when(outcome)), "
             + "so \(consequence)\(Wording.deployment(trail.identity, noun: "trail"))"
-          violations.append(Violation(message, at: outcome.range, resource: trail.identity))
+          violations.append(Violation(message, at: outcome, of: trail.identity))
         case .unknown(let reason) where settings.showUnknown:
           let message = "\(value.name) of trail \(Wording.name(trail.identity)) cannot be checked "
             + "before deploy\(Wording.when(outcome)): \(reason)"
-          violations.append(Violation(message, at: outcome.range, resource: trail.identity, severity: .note))
+          violations.append(Violation(message, at: outcome, of: trail.identity, severity: .note))
         case .explicit, .unknown, .malformed:
           break
         }
