@@ -34,11 +34,20 @@ public struct TerraformSourceAdapter: Sendable {
     }
     let declarations = evaluator.modules[0].variables
     for (name, text) in variables.assignments {
+      // As Terraform reads -var: the raw text for a string, a number or bool converted, an
+      // expression for a collection type.
       var value = TerraformValue.text(text)
-      if let type = declarations[name]?.typeName, !["string", "number", "bool", "any"].contains(type),
-        let expression = try? HCLReader.readExpression(SourceText(text), limits: limits)
-      {
-        value = evaluator.evaluate(expression, in: EvaluationScope(module: 0))
+      switch declarations[name]?.typeName {
+      case "number"?:
+        if let number = Double(text) { value = .number(number) }
+      case "bool"?:
+        if text == "true" || text == "false" { value = .bool(text == "true") }
+      case nil, "string"?, "any"?:
+        break
+      case _?:
+        if let expression = try? HCLReader.readExpression(SourceText(text), limits: limits) {
+          value = evaluator.evaluate(expression, in: EvaluationScope(module: 0))
+        }
       }
       evaluator.rootValues[name] = Evaluator.RootValue(
         value: value, origin: "variable \(name) = \(value.shortDescription) from --var")
