@@ -47,6 +47,17 @@ public struct LogGroupMissingRetentionRule: Rule {
         {"Resources": {↓"AppLogs": {"Type": "AWS::Logs::LogGroup"}, "Other": {"Type": "AWS::Logs::LogGroup", \
         "Properties": {"RetentionInDays": ↓null}}}}
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        ↓resource "aws_cloudwatch_log_group" "app" {
+          name = "/app/web"
+        }
+        resource "aws_cloudwatch_log_group" "zero" {
+          name              = "/app/worker"
+          retention_in_days = ↓0
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -61,6 +72,18 @@ public struct LogGroupMissingRetentionRule: Rule {
         "logs.json",
         """
         {"Resources": {"AppLogs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": "731"}}}}
+        """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "app" {
+          name              = "/app/web"
+          retention_in_days = 365
+        }
+        resource "aws_cloudwatch_log_group" "delivery" {
+          name            = "/delivery/vended"
+          log_group_class = "DELIVERY"
+        }
         """),
     ]
   )

@@ -46,6 +46,16 @@ public struct LogGroupRetentionInvalidRule: Rule {
         """
         {"Resources": {"AuditLogs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": ↓0}}}}
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = ↓366
+        }
+        resource "aws_cloudwatch_log_group" "other" {
+          retention_in_days = ↓"forever"
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -56,6 +66,13 @@ public struct LogGroupRetentionInvalidRule: Rule {
             Type: AWS::Logs::LogGroup
             Properties:
               RetentionInDays: 3653
+        """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 3653
+        }
         """),
     ]
   )

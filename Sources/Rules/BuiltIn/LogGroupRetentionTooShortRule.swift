@@ -64,6 +64,23 @@ public struct LogGroupRetentionTooShortRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "/audit/trail"
+          retention_in_days = ↓var.days
+        }
+        variable "days" {
+          default = 90
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = format("%s:*", aws_cloudwatch_log_group.audit.arn)
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -85,6 +102,23 @@ public struct LogGroupRetentionTooShortRule: Rule {
               S3BucketName: audit-bucket
               CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
               CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+        """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "/audit/trail"
+          retention_in_days = 400
+        }
+        resource "aws_cloudwatch_log_group" "app" {
+          retention_in_days = 7
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
         """),
     ]
   )

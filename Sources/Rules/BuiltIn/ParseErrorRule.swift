@@ -49,6 +49,13 @@ public struct ParseErrorRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "unclosed.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365
+        ↓
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -65,6 +72,13 @@ public struct ParseErrorRule: Rule {
         """
         # Not a template: skipped, whatever its syntax.
         on: [push
+        """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365 # kept a year
+        }
         """),
     ]
   )
