@@ -51,6 +51,8 @@ let package = Package(
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(
       name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "TerraformSource", "Rules", "Reporters", "SourceMap"]),
+    // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
+    .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -14,12 +14,17 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Whether findings carry their columns in UTF-16 code units (SARIF, GitHub annotations).
+  public var keepsUTF16Columns: Bool
+  /// Whether findings carry GitHub code scanning's line hash (SARIF).
+  public var computesLineHashes: Bool
   /// Values for Terraform root modules' variables (`--var`, `--var-file`).
   public var terraformVariables: TerraformVariableInput
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
     stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     terraformVariables: TerraformVariableInput = TerraformVariableInput()
   ) {
     self.terraformVariables = terraformVariables
@@ -29,6 +34,8 @@ public struct LintOptions: Sendable {
     self.stdinFilename = stdinFilename
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
   }
 
   /// One job per core.

@@ -29,6 +29,7 @@ public struct Linter: Sendable {
     }
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
       terraformVariables: options.terraformVariables)
     let stdinName = options.stdinFilename ?? "<stdin>"
     let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
@@ -68,13 +69,13 @@ public struct Linter: Sendable {
         problems.append(message)
       }
     }
-    let report = LintReport(findings: findings, filesLinted: linted.count)
     // A module called by two roots reports the same finding twice only when the messages differ.
     var unique: [Finding] = []
-    for finding in report.findings where unique.last != finding {
+    for finding in findings.sorted(by: Finding.isOrderedBefore) where unique.last != finding {
       unique.append(finding)
     }
-    return LintRun(report: LintReport(findings: unique, filesLinted: linted.count), problems: problems)
+    return LintRun(
+      report: LintReport(findings: unique, filesLinted: linted.count, lintedFiles: linted.sorted()), problems: problems)
   }
 
   private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {

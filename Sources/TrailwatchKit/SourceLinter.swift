@@ -1,5 +1,6 @@
 import CloudFormation
 import InfraModel
+import Reporters
 import Rules
 import SourceMap
 import TerraformSource
@@ -10,16 +11,21 @@ public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
+  public var keepsUTF16Columns: Bool
+  public var computesLineHashes: Bool
   /// Values for Terraform root modules' variables (`--var`, `--var-file`).
   public var terraformVariables: TerraformVariableInput
 
   public init(
     settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     terraformVariables: TerraformVariableInput = TerraformVariableInput()
   ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
     self.terraformVariables = terraformVariables
   }
 
@@ -36,21 +42,21 @@ public struct SourceLinter: Sendable {
     do {
       text = try SourceText(decoding: bytes)
     } catch {
-      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), path: path)
+      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), file: bytes, path: path)
     }
     let root: Node?
     do {
       root = try SyntaxDetector.isJSON(path: path, bytes: text.bytes)
         ? JSONReader.read(text) : YAMLReader.read(text)
     } catch {
-      return parseFailure(error, bytes: text.bytes, text: text, path: path)
+      return parseFailure(error, bytes: text.bytes, text: text, file: bytes, path: path)
     }
     guard let root, CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
-    let findings = findings(in: infrastructure, path: path) { _ in text }
-    return FileResult(path: path, kind: .cloudFormation, findings: findings)
+    let found = findings(in: infrastructure, path: path) { _ in text }
+    return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
   }
 
   /// Lints the Terraform module in `directory`: its `.tf` and `.tf.json` files, its variable files and
@@ -70,8 +76,16 @@ public struct SourceLinter: Sendable {
         lineText: keepsLineText ? file.text.lineText(error.range.start.line) : nil))
     }
     findings += self.findings(in: source.infrastructure, path: directory) { texts[$0] }
+    var detailedFindings: [Finding] = []
+    for (file, inFile) in Dictionary(grouping: findings, by: \.file) {
+      guard let text = texts[file] else {
+        detailedFindings += inFile
+        continue
+      }
+      detailedFindings += detailed(inFile, text: text, file: text.bytes)
+    }
     return TerraformModuleResult(
-      findings: findings.sorted(by: Finding.isOrderedBefore), files: source.files.map(\.path),
+      findings: detailedFindings.sorted(by: Finding.isOrderedBefore), files: source.files.map(\.path),
       moduleDirectories: source.moduleDirectories)
   }
 
@@ -92,7 +106,9 @@ public struct SourceLinter: Sendable {
     return findings.sorted(by: Finding.isOrderedBefore)
   }
 
-  private func parseFailure(_ error: ParseError, bytes: [UInt8], text: SourceText, path: String) -> FileResult {
+  private func parseFailure(
+    _ error: ParseError, bytes: [UInt8], text: SourceText, file: [UInt8], path: String
+  ) -> FileResult {
     guard SyntaxDetector.looksLikeTemplateOrPlan(bytes) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
@@ -101,6 +117,25 @@ public struct SourceLinter: Sendable {
       ruleID: description.id, ruleName: description.name, severity: description.severity,
       message: error.message, file: path, range: error.range,
       lineText: keepsLineText ? text.lineText(error.range.start.line) : nil)
-    return FileResult(path: path, kind: .cloudFormation, findings: [finding])
+    return FileResult(path: path, kind: .cloudFormation, findings: detailed([finding], text: text, file: file))
+  }
+
+  /// Adds what the reporters asked for, only when they asked: UTF-16 columns (from the line table)
+  /// and GitHub's line hashes (one pass over the file as it is on disk, only when it has findings).
+  private func detailed(_ findings: [Finding], text: SourceText, file bytes: [UInt8]) -> [Finding] {
+    guard keepsUTF16Columns || computesLineHashes, !findings.isEmpty else { return findings }
+    let hashes = computesLineHashes
+      ? PrimaryLocationLineHash.hashes(ofFile: bytes, lines: Set(findings.map(\.range.start.line))) : [:]
+    return findings.map { finding in
+      var finding = finding
+      if keepsUTF16Columns {
+        finding.utf16Columns = UTF16Columns(
+          start: text.utf16Column(of: finding.range.start), end: text.utf16Column(of: finding.range.end))
+      }
+      if computesLineHashes {
+        finding.lineHash = hashes[finding.range.start.line]
+      }
+      return finding
+    }
   }
 }
