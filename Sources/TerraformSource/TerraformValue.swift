@@ -77,37 +77,3 @@ indirect enum TerraformValue: Equatable {
     }
   }
 }
-
-/// A part of a string: literal text, an attribute of a resource known only after apply, or an
-/// unknown part.
-enum StringPiece: Equatable {
-  case text(String)
-  /// `aws_cloudwatch_log_group.audit.arn` is the attribute `arn` of `aws_cloudwatch_log_group.audit`.
-  case attribute(address: String, name: String)
-  case unknown(String)
-}
-
-/// One instance of a resource or data block of a module instance.
-struct InstanceReference: Equatable, Hashable {
-  var module: Int
-  var resource: Int
-  var key: InstanceKey
-}
-
-/// Which instance of a counted or `for_each` resource: `[0]`, `["a"]`, or the one instance of a plain
-/// one; `unknown` stands for every instance when the count cannot be known.
-enum InstanceKey: Hashable {
-  case single
-  case index(Int)
-  case key(String)
-  case unknown
-
-  /// The suffix of the instance's address.
-  var suffix: String {
-    switch self {
-    case .single, .unknown: ""
-    case .index(let index): "[\(index)]"
-    case .key(let key): "[\"\(key)\"]"
-    }
-  }
-}
