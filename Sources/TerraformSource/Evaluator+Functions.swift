@@ -4,6 +4,10 @@ import SourceMap
 /// ones around them. Any other function's result is unknown, with its name as the reason.
 extension Evaluator {
   mutating func callFunction(_ call: HCLFunctionCall, in scope: EvaluationScope) -> TerraformValue {
+    Self.bounded(function(call, in: scope))
+  }
+
+  private mutating func function(_ call: HCLFunctionCall, in scope: EvaluationScope) -> TerraformValue {
     let name = call.name
     // `try` and `can` look at errors, which the evaluator keeps as unknown values.
     if name == "try" {
@@ -127,6 +131,9 @@ extension Evaluator {
         let replacement = arguments[2].knownText, !search.hasPrefix("/")
       else { return Self.unknown(arguments.first ?? .null, "replace() of values known only after apply") }
       guard !search.isEmpty else { return .text(text) }
+      guard text.utf8.count / search.utf8.count * replacement.utf8.count <= Self.maxTextLength else {
+        return .unknown("replace() would make a text longer than \(Self.maxTextLength) bytes")
+      }
       return .text(text.split(separator: search, omittingEmptySubsequences: false).joined(separator: replacement))
     case "split":
       guard arguments.count == 2, let separator = arguments[0].knownText, let text = arguments[1].knownText, !separator.isEmpty else {
@@ -223,9 +230,11 @@ extension Evaluator {
     return .string(Self.merged(pieces))
   }
 
+  /// Nested lists flattened, stopping just past the element bound (the caller then reports it).
   private static func flatten(_ items: [TerraformValue], depth: Int) -> [TerraformValue] {
     var result: [TerraformValue] = []
     for item in items {
+      guard result.count <= maxElements else { break }
       if case .tuple(let inner) = item, depth < 32 {
         result += flatten(inner, depth: depth + 1)
       } else {

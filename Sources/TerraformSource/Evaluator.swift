@@ -27,6 +27,11 @@ struct Evaluator {
   static let maxEvaluationDepth = 200
   static let maxWork = 500_000
   static let maxElements = 10_000
+  /// The longest text a value may hold: templates that double a string through a chain of locals
+  /// would otherwise grow without bound.
+  static let maxTextLength = 1 << 20
+  /// The most references and unknown parts one text may hold, for the same reason.
+  static let maxPieces = 1_000
   static let maxInstances = 256
   static let maxModuleDepth = 16
 
@@ -99,7 +104,7 @@ struct Evaluator {
     case .tuple(let items):
       var values: [TerraformValue] = []
       for item in items { values.append(evaluate(item, in: scope)) }
-      return .tuple(values)
+      return Self.bounded(.tuple(values))
     case .object(let items):
       var object: [String: TerraformValue] = [:]
       for item in items {
@@ -115,7 +120,7 @@ struct Evaluator {
         }
         object[key] = evaluate(item.value, in: scope)
       }
-      return .object(object)
+      return Self.bounded(.object(object))
     case .variable(let name):
       return traverse(expression, [], in: scope, rootName: name)
     case .traversal(let source, let steps):
@@ -225,17 +230,45 @@ struct Evaluator {
         }
       }
     }
-    return .string(Self.merged(pieces))
+    return Self.bounded(.string(Self.merged(pieces)))
   }
 
+  /// The value, or unknown when it holds more text or elements than the evaluator keeps.
+  static func bounded(_ value: TerraformValue) -> TerraformValue {
+    switch value {
+    case .string(let pieces):
+      guard pieces.count <= maxPieces else { return .unknown("a text built from more than \(maxPieces) parts") }
+      var length = 0
+      for case .text(let text) in pieces { length += text.utf8.count }
+      return length > maxTextLength ? .unknown("a text longer than \(maxTextLength) bytes") : value
+    case .tuple(let items):
+      return items.count > maxElements ? .unknown("a list of more than \(maxElements) elements") : value
+    case .object(let object):
+      return object.count > maxElements ? .unknown("an object of more than \(maxElements) elements") : value
+    default:
+      return value
+    }
+  }
+
+  /// Adjacent literal text joined; only the first unknown part kept, since one is enough to make the
+  /// whole text unknown and its reason the one reported.
   static func merged(_ pieces: [StringPiece]) -> [StringPiece] {
     var result: [StringPiece] = []
+    var hasUnknown = false
     for piece in pieces {
-      if case .text(let text) = piece, case .text(let previous)? = result.last {
-        result[result.count - 1] = .text(previous + text)
-      } else if case .text("") = piece {
+      switch piece {
+      case .text(""):
         continue
-      } else {
+      case .text(let text):
+        if case .text(let previous)? = result.last {
+          result[result.count - 1] = .text(previous + text)
+        } else {
+          result.append(piece)
+        }
+      case .unknown:
+        if !hasUnknown { result.append(piece) }
+        hasUnknown = true
+      case .attribute:
         result.append(piece)
       }
     }
@@ -289,7 +322,7 @@ struct Evaluator {
         object[text] = element
       }
     }
-    return loop.producesObject ? .object(object) : .tuple(items)
+    return Self.bounded(loop.producesObject ? .object(object) : .tuple(items))
   }
 
   // MARK: - References
@@ -691,8 +724,16 @@ struct Evaluator {
     }
   }
 
-  /// Whether two values are equal; nil when that cannot be known.
+  /// Whether two values are equal; nil when that cannot be known (or takes more than a bounded
+  /// number of comparisons: lists nested in lists can share storage and be far larger than written).
   static func equal(_ left: TerraformValue, _ right: TerraformValue) -> Bool? {
+    var budget = maxElements
+    return equal(left, right, budget: &budget)
+  }
+
+  private static func equal(_ left: TerraformValue, _ right: TerraformValue, budget: inout Int) -> Bool? {
+    budget -= 1
+    guard budget > 0 else { return nil }
     switch (left, right) {
     case (.unknown, _), (_, .unknown), (.instance, _), (_, .instance), (.moduleOutputs, _), (_, .moduleOutputs):
       return nil
@@ -706,14 +747,14 @@ struct Evaluator {
     case (.tuple(let a), .tuple(let b)):
       guard a.count == b.count else { return false }
       for (x, y) in zip(a, b) {
-        guard let same = equal(x, y) else { return nil }
+        guard let same = equal(x, y, budget: &budget) else { return nil }
         if !same { return false }
       }
       return true
     case (.object(let a), .object(let b)):
       guard a.keys.sorted() == b.keys.sorted() else { return false }
       for (key, x) in a {
-        guard let y = b[key], let same = equal(x, y) else { return nil }
+        guard let y = b[key], let same = equal(x, y, budget: &budget) else { return nil }
         if !same { return false }
       }
       return true

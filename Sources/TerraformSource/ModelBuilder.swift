@@ -155,8 +155,11 @@ struct ModelBuilder {
       case .unknown(let reason): return .unknown(reason: reason)
       default:
         guard let text = value.knownText else {
-          if case .string = value { return .unknown(reason: "it is known only after apply") }
-          return .malformed(value.shortDescription)
+          guard case .string = value else { return .malformed(value.shortDescription) }
+          if case .unknown(let reason) = Evaluator.unknown(value, "it is known only after apply") {
+            return .unknown(reason: reason)
+          }
+          return .unknown(reason: "it is known only after apply")
         }
         return text.isEmpty ? .absent : .explicit(text)
       }

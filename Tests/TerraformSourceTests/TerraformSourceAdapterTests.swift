@@ -88,6 +88,40 @@ struct TerraformSourceAdapterTests {
     #expect(state == .explicit(Int(expected) ?? -1), "\(expression): \(String(describing: state))")
   }
 
+  @Test("hostile configurations stay bounded: doubling text and lists, huge counts, deep references")
+  func hostileConfigurations() {
+    var locals = "locals {\n  s0 = \"abcdefgh\"\n  l0 = [1, 2]\n"
+    for level in 1...60 {
+      locals += "  s\(level) = \"${local.s\(level - 1)}${local.s\(level - 1)}\"\n"
+      locals += "  l\(level) = concat(local.l\(level - 1), local.l\(level - 1))\n"
+    }
+    locals += "  chain0 = 7\n"
+    for level in 1...2_000 { locals += "  chain\(level) = local.chain\(level - 1)\n" }
+    locals += "}\n"
+    let result = Self.model(["stack/main.tf": locals + """
+      resource "aws_cloudwatch_log_group" "text" {
+        name              = local.s60
+        retention_in_days = length(local.l60) == 0 ? 1 : 7
+      }
+      resource "aws_cloudwatch_log_group" "many" {
+        count             = 1000000000
+        retention_in_days = local.chain2000
+      }
+      resource "aws_cloudwatch_log_group" "equal" {
+        retention_in_days = local.l60 == local.l59 ? 1 : 3
+      }
+      """])
+    let groups = result.infrastructure.logGroups
+    #expect(groups.count == 3)
+    guard case .unknown(let name)? = groups.first?.logGroupName.outcomes.first?.state else {
+      Issue.record("the doubled text is not unknown")
+      return
+    }
+    #expect(name == "a text longer than 1048576 bytes")
+    #expect(groups[1].identity.condition == "when its count is not 0")
+    #expect(groups[1].retentionInDays.outcomes.first?.state == .unknown(reason: "its references nest too deeply to follow"))
+  }
+
   @Test("paths are joined and normalized without touching the disk", arguments: [
     ("examples/complete/../../modules/x", "modules/x"), ("./a/./b/", "a/b"), ("../a/../../b", "../../b"),
     ("/x/../../y", "/y"), (".", "."), ("a/..", "."),
