@@ -18,12 +18,14 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    // Bytes to a positioned syntax tree: YAML, JSON. Knows nothing about AWS.
+    // Bytes to a positioned syntax tree: YAML, JSON, HCL (Terraform). Knows nothing about AWS.
     .target(name: "SourceMap", dependencies: ["CYAML"]),
     // The provider-neutral model of trails, log groups and roles that rules read.
     .target(name: "InfraModel", dependencies: ["SourceMap"]),
     // CloudFormation templates (JSON and YAML) to the model.
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
+    // Terraform plans (`terraform show -json`) to the model.
+    .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel"]),
     // Terraform configuration (.tf, .tf.json, .tfvars) of a directory and its local modules to the model.
     .target(name: "TerraformSource", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.
@@ -33,7 +35,9 @@ let package = Package(
     // The engine: finds files, reads them, runs the rules, filters and sorts findings.
     .target(
       name: "TrailwatchKit",
-      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "TerraformSource", "Rules", "Reporters"]
+      dependencies: [
+        "SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "TerraformSource", "Rules", "Reporters",
+      ]
     ),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
@@ -51,6 +55,10 @@ let package = Package(
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(
       name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "TerraformSource", "Rules", "Reporters", "SourceMap"]),
+    // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
+    .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
+    .testTarget(
+      name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
     // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
     .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.

@@ -10,6 +10,9 @@ public struct ResourceIdentity: Sendable, Equatable {
   public var range: SourceRange
   /// A resource-level condition under which it is deployed, in words; nil when always deployed.
   public var condition: String?
+  /// How the conditions named in `condition` turn out with the input's default values ("HasTrail is
+  /// true"); empty when they cannot be decided before deploy.
+  public var conditionDefaults: [String]
   /// Where the resource comes from in the user's own code when that differs from this file
   /// (a CDK construct path); nil otherwise.
   public var sourcePath: String?
@@ -18,13 +21,14 @@ public struct ResourceIdentity: Sendable, Equatable {
   public var file: String?
 
   public init(
-    name: String, type: String, range: SourceRange, condition: String? = nil, sourcePath: String? = nil,
-    file: String? = nil
+    name: String, type: String, range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
+    sourcePath: String? = nil, file: String? = nil
   ) {
     self.name = name
     self.type = type
     self.range = range
     self.condition = condition
+    self.conditionDefaults = conditionDefaults
     self.sourcePath = sourcePath
     self.file = file
   }

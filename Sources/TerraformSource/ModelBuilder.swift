@@ -24,6 +24,8 @@ struct ModelBuilder {
   }
 
   private var links = ReferenceLinker()
+  /// The resource blocks that were read, by where their header is, with their instances' addresses.
+  private(set) var blocks: [SuppressionComments.BlockKey: SuppressionComments.Block] = [:]
 
   init(evaluator: Evaluator) {
     self.evaluator = evaluator
@@ -55,11 +57,14 @@ struct ModelBuilder {
         let expansion = evaluator.expansion(ofResource: index, in: module)
         let condition = [evaluator.instances[module].condition, expansion.condition].compactMap { $0 }
           .joined(separator: " and ")
+        let blockKey = SuppressionComments.BlockKey(file: resource.file, line: resource.block.headerRange.start.line)
         for (key, _) in expansion.keys {
           let reference = InstanceReference(module: module, resource: index, key: key)
           let found = Found(
             reference: reference, resource: resource, address: evaluator.address(of: reference),
             condition: condition.isEmpty ? nil : condition)
+          blocks[blockKey, default: SuppressionComments.Block(name: resource.address, addresses: [])].addresses
+            .append(found.address)
           switch (resource.isData, resource.type) {
           case (false, Self.trailType): trails.append(found)
           case (false, Self.logGroupType): groups.append(found)

@@ -59,7 +59,8 @@ public struct TerraformSourceAdapter: Sendable {
     for module in modules.dropFirst() { files += module.files }
     return TerraformSourceResult(
       infrastructure: infrastructure, files: files,
-      moduleDirectories: modules.dropFirst().map { TerraformPath.normalize($0.directory) })
+      moduleDirectories: modules.dropFirst().map { TerraformPath.normalize($0.directory) },
+      suppressions: SuppressionComments.read(files, blocks: builder.blocks))
   }
 
   /// The variable files Terraform reads for a root module, in the order it applies them.

@@ -10,10 +10,16 @@ public struct TerraformSourceResult: Sendable {
   /// The normalized directories of the local modules this root calls, so that the engine does not
   /// lint them again as roots of their own.
   public var moduleDirectories: [String]
+  /// The `trailwatch:ignore` comments of every `.tf` file read, each with its file.
+  public var suppressions: [LocatedSuppression]
 
-  public init(infrastructure: Infrastructure, files: [TerraformSourceFile], moduleDirectories: [String]) {
+  public init(
+    infrastructure: Infrastructure, files: [TerraformSourceFile], moduleDirectories: [String],
+    suppressions: [LocatedSuppression] = []
+  ) {
     self.infrastructure = infrastructure
     self.files = files
     self.moduleDirectories = moduleDirectories
+    self.suppressions = suppressions
   }
 }

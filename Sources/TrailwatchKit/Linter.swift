@@ -16,7 +16,7 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems) = FileWalker().files(in: options.paths)
+    let (files, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver).files(in: options.paths)
     var problems = walkProblems
     for path in options.terraformVariables.files {
       do throws(FileReader.Failure) {
@@ -30,6 +30,7 @@ public struct Linter: Sendable {
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
       keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
       terraformVariables: options.terraformVariables)
     let stdinName = options.stdinFilename ?? "<stdin>"
     let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
@@ -74,8 +75,15 @@ public struct Linter: Sendable {
     for finding in findings.sorted(by: Finding.isOrderedBefore) where unique.last != finding {
       unique.append(finding)
     }
+    findings = unique
+    let lintedFiles = linted.sorted()
+    // The filters after the rules: the configuration's suppressions, then the baseline.
+    let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles)
+    options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(
-      report: LintReport(findings: unique, filesLinted: linted.count, lintedFiles: linted.sorted()), problems: problems)
+      report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems)
   }
 
   private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
