@@ -581,7 +581,7 @@ struct Evaluator {
     if let known = expansions[key] { return known }
     let cacheKey = CacheKey.expansion(module, index)
     guard !inProgress.contains(cacheKey) else {
-      return .unknown("its count refers to itself", condition: "when its count is not 0")
+      return .unknown("its count refers to itself", condition: "its count is not 0")
     }
     inProgress.insert(cacheKey)
     defer { inProgress.remove(cacheKey) }
@@ -591,14 +591,19 @@ struct Evaluator {
     return result
   }
 
-  mutating func expand(count: HCLAttribute?, forEach: HCLAttribute?, in scope: EvaluationScope) -> Expansion {
+  /// `owner` names what is expanded in the conditions ("the count of module.audit"); nil: "its".
+  mutating func expand(
+    count: HCLAttribute?, forEach: HCLAttribute?, in scope: EvaluationScope, owner: String? = nil
+  ) -> Expansion {
+    let countIsSet = owner.map { "the count of \($0) is not 0" } ?? "its count is not 0"
+    let forEachIsSet = owner.map { "the for_each of \($0) is not empty" } ?? "its for_each is not empty"
     if let count {
       let value = evaluate(count.value, in: scope)
       guard let number = Self.number(value) else {
-        return .unknown(value.unknownReason ?? "its count is not a number", condition: "when its count is not 0")
+        return .unknown(value.unknownReason ?? "its count is not a number", condition: countIsSet)
       }
       guard number >= 0, number == number.rounded(), number <= Double(Self.maxElements) else {
-        return .unknown("its count \(TerraformValue.format(number)) is not a usable number", condition: "when its count is not 0")
+        return .unknown("its count \(TerraformValue.format(number)) is not a usable number", condition: countIsSet)
       }
       return .count(Int(number))
     }
@@ -611,13 +616,13 @@ struct Evaluator {
         var keys: Set<String> = []
         for item in items {
           guard let text = item.knownText else {
-            return .unknown(item.unknownReason ?? "its for_each holds values known only after apply", condition: "for each element of its for_each")
+            return .unknown(item.unknownReason ?? "its for_each holds values known only after apply", condition: forEachIsSet)
           }
           keys.insert(text)
         }
         return .forEach(keys.sorted().map { ($0, .text($0)) })
       default:
-        return .unknown(value.unknownReason ?? "its for_each is not a map or a set", condition: "for each element of its for_each")
+        return .unknown(value.unknownReason ?? "its for_each is not a map or a set", condition: forEachIsSet)
       }
     }
     return .single
@@ -686,11 +691,13 @@ struct Evaluator {
       return .failed("module.\(name) calls \(source), where there is no Terraform file")
     }
     let body = call.block.body
-    let expansion = expand(count: body.attribute("count"), forEach: body.attribute("for_each"), in: EvaluationScope(module: parent))
+    let expansion = expand(
+      count: body.attribute("count"), forEach: body.attribute("for_each"), in: EvaluationScope(module: parent),
+      owner: "module.\(name)")
     var created: [(InstanceKey, Int)] = []
     for (key, eachValue) in expansion.keys {
       guard instances.count < Self.maxInstances else { break }
-      let condition = [instances[parent].condition, expansion.condition.map { "\($0) of module.\(name)" }]
+      let condition = [instances[parent].condition, expansion.condition]
         .compactMap { $0 }.joined(separator: " and ")
       instances.append(ModuleInstance(
         config: configIndex, prefix: instances[parent].prefix + "module.\(name)\(key.suffix).", parent: parent, call: call,

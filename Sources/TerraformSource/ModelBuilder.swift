@@ -101,32 +101,36 @@ struct ModelBuilder {
     }
     for found in groups {
       var retention = attribute("retention_in_days", of: found, convert: Self.days)
+      var exemption: String?
       if let setting = retentionByGroup[found.address] {
         retention = setting
         retention.name = "retention_in_days"
       } else if evaluator.resourceAttribute("log_group_class", of: found.reference).knownText == "DELIVERY" {
-        let range = found.resource.block.body.attribute("log_group_class")?.value.range ?? found.resource.block.headerRange
-        retention = Attribute(
-          name: "retention_in_days",
-          .unknown(reason: "the log group is of class DELIVERY, whose retention CloudWatch Logs sets itself"), at: range)
+        exemption = "its log_group_class is DELIVERY, to which retention_in_days does not apply"
       }
       infrastructure.logGroups.append(LogGroup(
-        identity: identity(found), logGroupName: name(of: found), retentionInDays: retention))
+        identity: identity(found), logGroupName: name(of: found), retentionInDays: retention,
+        retentionExemption: exemption))
     }
     for found in dataGroups {
+      let setting = retentionByGroup[found.address]
       infrastructure.logGroups.append(LogGroup(
         identity: identity(found), logGroupName: name(of: found),
-        retentionInDays: Attribute(
+        retentionInDays: setting ?? Attribute(
           name: "retention_in_days",
           .unknown(reason: "\(found.address) reads an existing log group, whose retention is known only when Terraform plans"),
-          at: found.resource.block.headerRange)))
+          at: found.resource.block.headerRange),
+        managedElsewhere: setting == nil
+          ? "it is an existing log group that this configuration only reads (data source): change its retention where it is managed"
+          : nil))
     }
     let links = self.links
     for found in trails {
       infrastructure.trails.append(Trail(
         identity: identity(found),
         logGroup: attribute("cloud_watch_logs_group_arn", of: found) { links.reference($0, linkingTo: .logGroup) },
-        role: attribute("cloud_watch_logs_role_arn", of: found) { links.reference($0, linkingTo: .role) }))
+        role: attribute("cloud_watch_logs_role_arn", of: found) { links.reference($0, linkingTo: .role) },
+        isLogging: loggingAttribute(of: found)))
     }
     return infrastructure
   }
@@ -148,6 +152,25 @@ struct ModelBuilder {
     let scope = evaluator.scope(of: found.reference)
     let origin = evaluator.origin(of: argument.value, in: scope)
     return Attribute(name: name, outcomes: [Outcome(convert(value), at: argument.value.range, origin: origin)])
+  }
+
+  /// `enable_logging`: the provider's default is true, so only a written value is judged.
+  private mutating func loggingAttribute(of found: Found) -> Attribute<Bool> {
+    guard found.resource.block.body.attribute("enable_logging") != nil else {
+      return Attribute(name: "enable_logging", outcomes: [])
+    }
+    return attribute("enable_logging", of: found) { value in
+      switch value {
+      case .null: return .absent
+      case .unknown(let reason): return .unknown(reason: reason)
+      default:
+        if let bool = Evaluator.bool(value) { return .explicit(bool) }
+        if case .string = value, value.knownText == nil, case .unknown(let reason) = Evaluator.unknown(value, "") {
+          return .unknown(reason: reason)
+        }
+        return .malformed(value.shortDescription)
+      }
+    }
   }
 
   private mutating func name(of found: Found) -> Attribute<String> {

@@ -150,7 +150,7 @@ struct PlanInputTests {
     (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": "x"}]}"#,
      ["1:49 TW101", "1:49 TW102"]),
     (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": {"after": {"cloud_watch_logs_group_arn": ["a"], "cloud_watch_logs_role_arn": 7}, "after_unknown": "all"}}]}"#,
-     []),
+     ["1:157 TW101", "1:193 TW102"]),
     (#"{"format_version": "1.2", "resource_changes": [{"address": "not an address", "type": "aws_cloudwatch_log_group", "name": "g", "index": "k\"1", "module_address": "module.m[\"a.b\"]", "change": {"actions": ["frobnicate"], "after": {"retention_in_days": "forever"}}}]}"#,
      ["1:252 TW203"]),
     (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "r"}, "after_unknown": {"cloud_watch_logs_group_arn": true}}}], "configuration": {"root_module": {"resources": [{"type": "aws_cloudtrail", "name": "t", "expressions": {"cloud_watch_logs_group_arn": {"references": [1, null, "", ".", "var", "module", "module.x", "data.aws_cloudwatch_log_group", "aws_cloudwatch_log_group.x[\"open"]}}}], "module_calls": {"x": {"module": "not a module"}}}}}"#,

@@ -118,7 +118,7 @@ struct TerraformSourceAdapterTests {
       return
     }
     #expect(name == "a text longer than 1048576 bytes")
-    #expect(groups[1].identity.condition == "when its count is not 0")
+    #expect(groups[1].identity.condition == "its count is not 0")
     #expect(groups[1].retentionInDays.outcomes.first?.state == .unknown(reason: "its references nest too deeply to follow"))
   }
 
