@@ -4,9 +4,12 @@ import InfraModel
 public struct LocatedSuppression: Sendable {
   public var file: String
   public var suppression: Suppression
+  /// The header line of the resource block it covers, when it covers one.
+  public var blockLine: Int?
 
-  public init(file: String, suppression: Suppression) {
+  public init(file: String, suppression: Suppression, blockLine: Int? = nil) {
     self.file = file
     self.suppression = suppression
+    self.blockLine = blockLine
   }
 }

@@ -63,8 +63,10 @@ struct ModelBuilder {
           let found = Found(
             reference: reference, resource: resource, address: evaluator.address(of: reference),
             condition: condition.isEmpty ? nil : condition)
-          blocks[blockKey, default: SuppressionComments.Block(name: resource.address, addresses: [])].addresses
-            .append(found.address)
+          blocks[
+            blockKey,
+            default: SuppressionComments.Block(name: resource.address, addresses: [], headerRange: resource.block.headerRange)
+          ].addresses.append(found.address)
           switch (resource.isData, resource.type) {
           case (false, Self.trailType): trails.append(found)
           case (false, Self.logGroupType): groups.append(found)

@@ -18,6 +18,7 @@ enum SuppressionComments {
   struct Block {
     var name: String
     var addresses: [String]
+    var headerRange: SourceRange
   }
 
   static func read(_ files: [TerraformSourceFile], blocks: [BlockKey: Block]) -> [LocatedSuppression] {
@@ -31,13 +32,14 @@ enum SuppressionComments {
         let subject = alone ? subjectLine(after: comment.range.start.line, in: file.text) : comment.range.start.line
         let written = Comment(text: text, range: comment.range, standsAlone: alone, subjectLine: subject)
         let scope: SuppressionScope
-        if let block = blocks[BlockKey(file: file.path, line: subject)] {
+        let block = blocks[BlockKey(file: file.path, line: subject)]
+        if let block {
           scope = .block(name: block.name, addresses: block.addresses)
         } else {
           scope = .line(subject)
         }
         if let suppression = SuppressionComment.suppression(written, scope: scope) {
-          result.append(LocatedSuppression(file: file.path, suppression: suppression))
+          result.append(LocatedSuppression(file: file.path, suppression: suppression, blockLine: block == nil ? nil : subject))
         }
       }
     }

@@ -60,7 +60,10 @@ public struct TerraformSourceAdapter: Sendable {
     return TerraformSourceResult(
       infrastructure: infrastructure, files: files,
       moduleDirectories: modules.dropFirst().map { TerraformPath.normalize($0.directory) },
-      suppressions: SuppressionComments.read(files, blocks: builder.blocks))
+      suppressions: SuppressionComments.read(files, blocks: builder.blocks),
+      blocks: builder.blocks.map { key, block in
+        TerraformBlock(file: key.file, headerRange: block.headerRange, addresses: block.addresses)
+      }.sorted { ($0.file, $0.headerRange.start.offset) < ($1.file, $1.headerRange.start.offset) })
   }
 
   /// The variable files Terraform reads for a root module, in the order it applies them.

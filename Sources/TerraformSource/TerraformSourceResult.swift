@@ -12,14 +12,18 @@ public struct TerraformSourceResult: Sendable {
   public var moduleDirectories: [String]
   /// The `trailwatch:ignore` comments of every `.tf` file read, each with its file.
   public var suppressions: [LocatedSuppression]
+  /// The resource blocks of the types trailwatch reads, with their instances' addresses: where a
+  /// plan's findings about them are shown.
+  public var blocks: [TerraformBlock]
 
   public init(
     infrastructure: Infrastructure, files: [TerraformSourceFile], moduleDirectories: [String],
-    suppressions: [LocatedSuppression] = []
+    suppressions: [LocatedSuppression] = [], blocks: [TerraformBlock] = []
   ) {
     self.infrastructure = infrastructure
     self.files = files
     self.moduleDirectories = moduleDirectories
     self.suppressions = suppressions
+    self.blocks = blocks
   }
 }

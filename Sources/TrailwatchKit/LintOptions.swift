@@ -31,6 +31,9 @@ public struct LintOptions: Sendable {
   public var computesLineHashes: Bool
   /// Values for Terraform root modules' variables (`--var`, `--var-file`).
   public var terraformVariables: TerraformVariableInput
+  /// The Terraform configuration a plan's findings are shown in (`--source`); nil: the plan's own
+  /// directory, when it holds `.tf` files.
+  public var terraformSource: String?
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
@@ -38,9 +41,11 @@ public struct LintOptions: Sendable {
     keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
-    resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput()
+    resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput(),
+    terraformSource: String? = nil
   ) {
     self.terraformVariables = terraformVariables
+    self.terraformSource = terraformSource
     self.paths = paths
     self.settings = settings
     self.jobs = max(jobs, 1)

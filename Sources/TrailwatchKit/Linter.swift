@@ -7,7 +7,9 @@ import TerraformSource
 /// Templates and plans are linted one file at a time; Terraform configuration one module (directory)
 /// at a time, so resources in different files of one module see each other. A directory that another
 /// module of the run calls as a local module is linted through that call, with the inputs it is given,
-/// and not again as a root of its own.
+/// and not again as a root of its own. A Terraform plan's findings are shown in its configuration (the
+/// plan's directory, or `--source`) when that is at hand, and that directory is then checked through
+/// the plan alone.
 public struct Linter: Sendable {
   public var options: LintOptions
 
@@ -91,6 +93,16 @@ public struct Linter: Sendable {
     case .file(let path):
       let bytes = try FileReader.contents(of: path)
       let result = linter.lint(bytes, path: path == "-" ? stdinName : path)
+      // A plan speaks for its configuration: its findings are shown there, and that directory is not
+      // linted again on its own.
+      if result.kind == .terraformPlan,
+        let placed = linter.placeInSource(
+          result.findings, planPath: result.path,
+          directory: options.terraformSource ?? TerraformPath.directory(of: result.path), fileSystem: DiskTerraformFiles())
+      {
+        return UnitResult(
+          findings: placed.findings, lintedFiles: [result.path] + placed.files, moduleDirectories: placed.moduleDirectories)
+      }
       return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
     case .terraformModule(let directory):
       var fileSystem = DiskTerraformFiles()

@@ -142,7 +142,7 @@ public struct SourceLinter: Sendable {
   }
 
   /// Runs every rule that is on; a violation lands in its own file when it names one, else in `path`.
-  private func findings(in infrastructure: Infrastructure, path: String, text: (String) -> SourceText?) -> [Finding] {
+  func findings(in infrastructure: Infrastructure, path: String, text: (String) -> SourceText?) -> [Finding] {
     var findings: [Finding] = []
     for rule in RuleCatalog.all {
       let description = type(of: rule).description
@@ -164,7 +164,7 @@ public struct SourceLinter: Sendable {
   /// no terminal can show and which each finding would otherwise copy.
   static let maxExcerptBytes = 1000
 
-  private func excerpt(of line: Int, in text: SourceText) -> String? {
+  func excerpt(of line: Int, in text: SourceText) -> String? {
     guard keepsLineText, text.lineBytes(line).count <= Self.maxExcerptBytes else { return nil }
     return text.lineText(line)
   }
@@ -192,7 +192,7 @@ public struct SourceLinter: Sendable {
   /// Adds what the reporters asked for, only when they asked: UTF-16 columns (from the line table, in
   /// one pass per line however many findings share it: a minified plan is one line) and GitHub's line
   /// hashes (one pass over the file as it is on disk, only when it has findings).
-  private func detailed(_ findings: [Finding], text: SourceText, file bytes: [UInt8]) -> [Finding] {
+  func detailed(_ findings: [Finding], text: SourceText, file bytes: [UInt8]) -> [Finding] {
     guard keepsUTF16Columns || computesLineHashes, !findings.isEmpty else { return findings }
     let hashes = computesLineHashes
       ? PrimaryLocationLineHash.hashes(ofFile: bytes, lines: Set(findings.map(\.range.start.line))) : [:]

@@ -98,7 +98,12 @@ struct SuppressionCandidate {
     if let files { coversFile = { files.matches($0, resolver: resolver) } }
     covers = { finding in
       if let name, finding.resource != name { return false }
-      if let files, !files.matches(finding.file, resolver: resolver) { return false }
+      // A plan's finding shown in its .tf source still answers to the plan's name.
+      if let files, !files.matches(finding.file, resolver: resolver),
+        !finding.related.contains(where: { files.matches($0.file, resolver: resolver) })
+      {
+        return false
+      }
       return true
     }
   }

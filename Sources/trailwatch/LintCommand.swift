@@ -57,6 +57,13 @@ struct LintCommand: AsyncParsableCommand {
   var variableFiles: [String] = []
 
   @Option(
+    name: .customLong("source"),
+    help: ArgumentHelp(
+      "The Terraform configuration a plan's findings are shown in (default: the plan's directory, when it has .tf files).",
+      valueName: "dir"))
+  var terraformSource: String?
+
+  @Option(
     name: .customLong("config"),
     help: ArgumentHelp("The configuration file (default: the nearest .trailwatch.yml up to the repository root).", valueName: "file"))
   var configPath: String?
@@ -227,7 +234,8 @@ struct LintCommand: AsyncParsableCommand {
       baseline: try baselinePath.map { path throws(ConfigurationError) in try Baseline.read(path, resolver: resolver) },
       resolver: resolver,
       terraformVariables: TerraformVariableInput(
-        assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles)
+        assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles),
+      terraformSource: terraformSource
     )
   }
 

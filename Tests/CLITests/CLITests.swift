@@ -133,6 +133,34 @@ struct CLITests {
       """)
   }
 
+  @Test("a plan's findings are shown in its .tf source: beside it, or in --source; the plan's place is related")
+  func planInSource() throws {
+    let expected = """
+      samples/terraform-source/planned/main.tf:13:1: error: trail 'aws_cloudtrail.legacy' has no cloud_watch_logs_group_arn, so its events never reach CloudWatch Logs [TW101]
+      samples/terraform-source/planned/main.tf:13:1: error: trail 'aws_cloudtrail.legacy' has no cloud_watch_logs_role_arn, so CloudTrail cannot deliver its events to CloudWatch Logs [TW102]
+      samples/terraform-source/planned/modules/audit/main.tf:7:23: error: log group 'module.audit.aws_cloudwatch_log_group.trail' keeps the events of trail 'module.audit.aws_cloudtrail.this' for 30 days, fewer than the minimum of 365 [TW202]
+
+      """
+    let beside = try CommandRunner.run(["--format", "gcc", "samples/terraform-source/planned/plan.json"])
+    #expect(beside.stdout == expected)
+    let plan = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("samples/terraform-source/planned/plan.json"), encoding: .utf8)
+    let elsewhere = try CommandRunner.run(
+      ["--format", "gcc", "--stdin-filename", "ci/plan.json", "--source", "samples/terraform-source/planned", "-"], stdin: plan)
+    #expect(elsewhere.stdout == expected)
+    let json = try CommandRunner.run(["--format", "json", "samples/terraform-source/planned/plan.json"])
+    #expect(json.stdout.contains("""
+            "related" : [
+              {
+                "column" : 7,
+                "file" : "samples/terraform-source/planned/plan.json",
+                "line" : 11,
+                "note" : "where the plan samples/terraform-source/planned/plan.json shows it"
+              }
+            ],
+      """))
+  }
+
   @Test("trailwatch rules lists every rule")
   func rules() throws {
     let output = try CommandRunner.run(["rules"])
