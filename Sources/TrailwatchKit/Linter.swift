@@ -88,6 +88,10 @@ public struct Linter: Sendable {
       report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems)
   }
 
+  private func isExcluded(_ path: String) -> Bool {
+    options.exclude?.matches(path, resolver: options.resolver) ?? false
+  }
+
   private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
     switch unit {
     case .file(let path):
@@ -101,7 +105,8 @@ public struct Linter: Sendable {
           directory: options.terraformSource ?? TerraformPath.directory(of: result.path), fileSystem: DiskTerraformFiles())
       {
         return UnitResult(
-          findings: placed.findings, lintedFiles: [result.path] + placed.files, moduleDirectories: placed.moduleDirectories)
+          findings: placed.findings.filter { !isExcluded($0.file) },
+          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories)
       }
       return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
     case .terraformModule(let directory):
@@ -112,9 +117,10 @@ public struct Linter: Sendable {
         fileSystem.overlay[name] = try FileReader.contents(of: "-")
       }
       let result = linter.lintTerraformModule(directory: directory, fileSystem: fileSystem)
+      // Excluded files of a module are still read (the module is one configuration), never reported.
       return UnitResult(
-        findings: result.findings, lintedFiles: result.files, moduleDirectories: result.moduleDirectories,
-        directory: TerraformPath.normalize(directory))
+        findings: result.findings.filter { !isExcluded($0.file) }, lintedFiles: result.files.filter { !isExcluded($0) },
+        moduleDirectories: result.moduleDirectories, directory: TerraformPath.normalize(directory))
     }
   }
 }
