@@ -84,4 +84,14 @@ struct TerraformDirectoryTests {
     let many = await Self.run([root], jobs: 8)
     #expect(one.report.findings == many.report.findings)
   }
+
+  @Test("an excluded file of a module is read with its module but not reported")
+  func excludedModuleFile() async throws {
+    let root = try Self.makeStack()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let exclude = PathPatterns(globs: [try Glob("modules/logs/main.tf")], directory: root)
+    let run = await Linter(options: LintOptions(paths: [root], exclude: exclude)).run()
+    #expect(run.report.findings.map(\.ruleID) == [])
+    #expect(run.report.filesLinted == 1)
+  }
 }
