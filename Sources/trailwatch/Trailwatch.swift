@@ -20,9 +20,9 @@ struct Trailwatch: AsyncParsableCommand {
       """,
     // The linting options belong to `lint`, so the root help would otherwise show none of them.
     discussion: """
-      trailwatch [PATH ...] lints CloudFormation templates and Terraform plans in files and directories \
-      (default .): it runs the lint subcommand, whose options (--format, --fail-on, --config, …) \
-      'trailwatch lint --help' lists.
+      trailwatch [PATH ...] lints CloudFormation templates, Terraform configuration and Terraform plans \
+      in files and directories (default .): it runs the lint subcommand, whose options (--format, \
+      --fail-on, --config, …) 'trailwatch lint --help' lists.
 
       A path named like a subcommand is read as the subcommand: lint a directory called rules as \
       'trailwatch lint rules' or 'trailwatch ./rules'.

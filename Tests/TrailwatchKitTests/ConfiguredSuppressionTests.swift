@@ -119,6 +119,23 @@ struct ConfiguredSuppressionTests {
     ])
   }
 
+  @Test("in a Terraform module, an expired suppression for a resource concerns the file that declares it")
+  func expiredInTerraformModule() async throws {
+    let configuration = """
+      suppressions:
+        - {rule: TW201, resource: aws_cloudwatch_log_group.app, reason: x, until: 2025-06-01}
+        - {rule: TW201, file: "infra/logs.tf", resource: aws_cloudwatch_log_group.gone, reason: x, until: 2025-06-01}
+        - {rule: TW201, file: "infra/main.tf", resource: aws_cloudwatch_log_group.app, reason: x, until: 2025-06-01}
+      """
+    let files = [
+      "infra/main.tf": "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = 365\n}\n",
+      "infra/logs.tf": "resource \"aws_cloudwatch_log_group\" \"kept\" {\n  retention_in_days = 365\n}\n",
+    ]
+    #expect(try await lint(configuration: configuration, files: files, paths: ["infra"]) == [
+      ".trailwatch.yml 2:5 TW003", ".trailwatch.yml 4:5 TW003",
+    ])
+  }
+
   @Test("an expired suppression for a resource no linted file holds is unused, with --report-unused")
   func expiredForRemovedResource() async throws {
     let files = ["legacy/a.yaml": Self.clean, "app.yaml": Self.clean]
