@@ -1,4 +1,5 @@
 import Rules
+import TerraformSource
 
 /// Everything a run needs to know, as plain values: the CLI fills it from flags.
 public struct LintOptions: Sendable {
@@ -33,6 +34,11 @@ public struct LintOptions: Sendable {
   /// How long a run goes before `progress` hears of it, and then how often at most.
   public var progressDelay = LintProgress.delay
   public var progressInterval = LintProgress.interval
+  /// Values for Terraform root modules' variables (`--var`, `--var-file`).
+  public var terraformVariables: TerraformVariableInput
+  /// The Terraform configuration a plan's findings are shown in (`--source`); nil: the plan's own
+  /// directory, when it holds `.tf` files.
+  public var terraformSource: String?
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
@@ -40,8 +46,11 @@ public struct LintOptions: Sendable {
     keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
-    resolver: PathResolver = .current(), progress: (@Sendable (LintProgress) -> Void)? = nil
+    resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput(),
+    terraformSource: String? = nil, progress: (@Sendable (LintProgress) -> Void)? = nil
   ) {
+    self.terraformVariables = terraformVariables
+    self.terraformSource = terraformSource
     self.paths = paths
     self.settings = settings
     self.jobs = max(jobs, 1)

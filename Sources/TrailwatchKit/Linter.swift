@@ -1,7 +1,15 @@
 import Reporters
 import Rules
+import TerraformSource
 
 /// Lints files and directories: the only place work runs in parallel.
+///
+/// Templates and plans are linted one file at a time; Terraform configuration one module (directory)
+/// at a time, so resources in different files of one module see each other. A directory that another
+/// module of the run calls as a local module is linted through that call, with the inputs it is given,
+/// and not again as a root of its own. A Terraform plan's findings are shown in its configuration (the
+/// plan's directory, or `--source`) when that is at hand, and that directory is then checked through
+/// the plan alone.
 public struct Linter: Sendable {
   public var options: LintOptions
 
@@ -10,67 +18,161 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver).sizedFiles(in: options.paths)
+    let (sizedFiles, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver)
+      .sizedFiles(in: options.paths)
+    let files = sizedFiles.map(\.path)
+    var problems = walkProblems
+    for path in options.terraformVariables.files {
+      do throws(FileReader.Failure) {
+        _ = try FileReader.contents(of: path)
+      } catch {
+        switch error {
+        case .unreadable(let message): problems.append(message)
+        }
+      }
+    }
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
       keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
-      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy)
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
+      terraformVariables: options.terraformVariables)
     let stdinName = options.stdinFilename ?? "<stdin>"
-    let results = await lint(files) { path in
-      Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
-        .map { linter.lint($0, path: path == "-" ? stdinName : path) }
+    let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
+    let work = Self.work(of: units, files: sizedFiles, stdinName: options.stdinFilename)
+    let results = await lint(units, work: work) { unit in
+      Result { () throws(FileReader.Failure) -> UnitResult in try lint(unit, with: linter, stdinName: stdinName) }
+    }
+    var covered: Set<String> = []
+    for case .success(let result) in results {
+      for directory in result.moduleDirectories where directory != result.directory {
+        covered.insert(directory)
+      }
     }
     var findings: [Finding] = []
-    var linted: [String] = []
-    var problems = walkProblems
+    var linted: Set<String> = []
+    var resources: [String: Set<String>] = [:]
     for result in results {
       switch result {
-      case .success(let file):
-        findings += file.findings
-        if file.wasLinted { linted.append(file.path) }
+      case .success(let unit):
+        if let directory = unit.directory, covered.contains(directory) { continue }
+        findings += unit.findings
+        linted.formUnion(unit.lintedFiles)
+        resources.merge(unit.resources) { $0.union($1) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
     }
+    // A module called by two roots reports the same finding twice only when the messages differ.
+    var unique: [Finding] = []
+    for finding in findings.sorted(by: Finding.isOrderedBefore) where unique.last != finding {
+      unique.append(finding)
+    }
+    findings = unique
+    let lintedFiles = linted.sorted()
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: linted)
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles, resources: resources)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems)
+    return LintRun(
+      report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems)
   }
 
-  /// `lintFile` applied to every file, results in the order of `files`, on up to `options.jobs` cores.
+  private func isExcluded(_ path: String) -> Bool {
+    options.exclude?.matches(path, resolver: options.resolver) ?? false
+  }
+
+  private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
+    switch unit {
+    case .file(let path):
+      let bytes = try FileReader.contents(of: path)
+      let result = linter.lint(bytes, path: path == "-" ? stdinName : path)
+      // A plan speaks for its configuration: its findings are shown there, and that directory is not
+      // linted again on its own.
+      if result.kind == .terraformPlan,
+        let placed = linter.placeInSource(
+          result.findings, planPath: result.path,
+          directory: options.terraformSource ?? TerraformPath.directory(of: result.path), fileSystem: DiskTerraformFiles())
+      {
+        return UnitResult(
+          findings: placed.findings.filter { !isExcluded($0.file) },
+          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories,
+          resources: placed.resources.merging([result.path: result.resources]) { $0.union($1) })
+      }
+      return UnitResult(
+        findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [],
+        resources: result.wasLinted ? [result.path: result.resources] : [:])
+    case .terraformModule(let directory):
+      var fileSystem = DiskTerraformFiles()
+      if let name = options.stdinFilename, LintUnit.isTerraform(name), TerraformPath.directory(of: name) == directory,
+        options.paths.contains("-")
+      {
+        fileSystem.overlay[name] = try FileReader.contents(of: "-")
+      }
+      let result = linter.lintTerraformModule(directory: directory, fileSystem: fileSystem)
+      // Excluded files of a module are still read (the module is one configuration), never reported.
+      return UnitResult(
+        findings: result.findings.filter { !isExcluded($0.file) }, lintedFiles: result.files.filter { !isExcluded($0) },
+        moduleDirectories: result.moduleDirectories, resources: result.resources, directory: TerraformPath.normalize(directory))
+    }
+  }
+
+  /// How many files and bytes each unit reads: a module's are those of its `.tf` files.
+  private static func work(
+    of units: [LintUnit], files: [(path: String, size: Int)], stdinName: String?
+  ) -> [(files: Int, bytes: Int)] {
+    var modules: [String: (files: Int, bytes: Int)] = [:]
+    var sizes: [String: Int] = [:]
+    for file in files {
+      let named = file.path == "-" ? (stdinName ?? "-") : file.path
+      if LintUnit.isTerraform(named) {
+        let directory = TerraformPath.directory(of: named)
+        let sum = modules[directory] ?? (0, 0)
+        modules[directory] = (sum.files + 1, sum.bytes + file.size)
+      } else {
+        sizes[file.path] = file.size
+      }
+    }
+    return units.map { unit in
+      switch unit {
+      case .file(let path): (1, sizes[path] ?? 0)
+      case .terraformModule(let directory): modules[directory] ?? (1, 0)
+      }
+    }
+  }
+
+  /// `lintUnit` applied to every unit, results in the order of `units`, on up to `options.jobs` cores.
   ///
-  /// At most one file per job is in memory at a time, so memory is bounded by the largest files, not
-  /// by their number. Workers share nothing: each lints a batch (see `BatchPlan`) and hands back its
-  /// results, which this task files in place.
+  /// At most one unit per job is in memory at a time, so memory is bounded by the largest files, not
+  /// by their number. Workers share nothing and take no lock: each lints a batch of consecutive units
+  /// (see `BatchPlan`) and hands back its results, which this task files in place.
   private func lint<Outcome: Sendable>(
-    _ files: [(path: String, size: Int)], _ lintFile: @escaping @Sendable (String) -> Outcome
+    _ units: [LintUnit], work: [(files: Int, bytes: Int)], _ lintUnit: @escaping @Sendable (LintUnit) -> Outcome
   ) async -> [Outcome] {
     var progress = ProgressThrottle(
-      fileCount: files.count, report: options.progress, delay: options.progressDelay, interval: options.progressInterval)
+      fileCount: work.reduce(0) { $0 + $1.files }, report: options.progress, delay: options.progressDelay,
+      interval: options.progressInterval)
     defer { progress.finish() }
-    let plan = BatchPlan(sizes: files.map(\.size), jobs: options.jobs)
+    let plan = BatchPlan(sizes: work.map(\.bytes), jobs: options.jobs)
     guard options.jobs > 1, plan.batches.count > 1 else {
       // One job, or too little work to share: lint right here, without handing anything to a thread.
       var results: [Outcome] = []
-      results.reserveCapacity(files.count)
-      for file in files {
-        results.append(lintFile(file.path))
-        progress.advance(files: 1, bytes: file.size)
+      results.reserveCapacity(units.count)
+      for (unit, done) in zip(units, work) {
+        results.append(lintUnit(unit))
+        progress.advance(files: done.files, bytes: done.bytes)
       }
       return results
     }
-    var results = [Outcome?](repeating: nil, count: files.count)
+    var results = [Outcome?](repeating: nil, count: units.count)
     await withTaskGroup(of: (Range<Int>, [Outcome]).self) { group in
       var next = 0
       func startNext() {
         guard next < plan.batches.count else { return }
         let batch = plan.batches[next]
-        let paths = files[batch].map(\.path)
+        let batchUnits = Array(units[batch])
         next += 1
-        group.addTask { (batch, paths.map(lintFile)) }
+        group.addTask { (batch, batchUnits.map(lintUnit)) }
       }
       for _ in 0..<min(options.jobs, plan.batches.count) { startNext() }
       while let (batch, outcomes) = await group.next() {
@@ -78,7 +180,8 @@ public struct Linter: Sendable {
         for (offset, outcome) in outcomes.enumerated() {
           results[batch.lowerBound + offset] = outcome
         }
-        progress.advance(files: batch.count, bytes: files[batch].reduce(0) { $0 + $1.size })
+        let done = work[batch].reduce((files: 0, bytes: 0)) { ($0.files + $1.files, $0.bytes + $1.bytes) }
+        progress.advance(files: done.files, bytes: done.bytes)
       }
     }
     return results.compactMap { $0 }

@@ -7,13 +7,14 @@ import ArgumentParser
 #endif
 import Reporters
 import Rules
+import TerraformSource
 import TrailwatchKit
 
 /// `trailwatch [PATH…]`: lints files and directories.
 struct LintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint CloudFormation templates and Terraform plans (the default command)."
+    abstract: "Lint CloudFormation templates, Terraform configuration and Terraform plans (the default command)."
   )
 
   @Argument(help: "Files and directories to lint; - reads standard input.")
@@ -51,6 +52,23 @@ struct LintCommand: AsyncParsableCommand {
   var parametersFile: String?
 
   @Option(
+    name: .customLong("var"),
+    help: ArgumentHelp("A value for a Terraform root module's variable, as terraform -var takes it; repeatable.", valueName: "name=value"))
+  var variables: [String] = []
+
+  @Option(
+    name: .customLong("var-file"),
+    help: ArgumentHelp("A Terraform variables file (.tfvars) for root modules, as terraform -var-file; repeatable.", valueName: "file"))
+  var variableFiles: [String] = []
+
+  @Option(
+    name: .customLong("source"),
+    help: ArgumentHelp(
+      "The Terraform configuration a plan's findings are shown in (default: the plan's directory, when it has .tf files).",
+      valueName: "dir"))
+  var terraformSource: String?
+
+  @Option(
     name: .customLong("config"),
     help: ArgumentHelp("The configuration file (default: the nearest .trailwatch.yml up to the repository root).", valueName: "file"))
   var configPath: String?
@@ -69,8 +87,9 @@ struct LintCommand: AsyncParsableCommand {
   @Flag(name: .customLong("require-reason"), help: "Report suppressions that give no reason (TW004).")
   var requireReason = false
 
+  // Optional, so that the help states the default in words rather than as this machine's core count.
   @Option(help: "How many files to lint at once (default: one per core).")
-  var jobs: Int = LintOptions.defaultJobs
+  var jobs: Int?
 
   @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report standard input as.", valueName: "name"))
   var stdinFilename: String?
@@ -88,8 +107,21 @@ struct LintCommand: AsyncParsableCommand {
   var sarifCategory: String?
 
   func validate() throws {
+    for variable in variables where TerraformVariableInput.assignment(variable) == nil {
+      throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
+    }
     if let minRetention, minRetention < 1 { throw ValidationError("--min-retention must be at least 1 day") }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    if let minRetention, minRetention > RuleSettings.longestRetentionDays {
+      throw ValidationError(
+        "--min-retention must be at most \(RuleSettings.longestRetentionDays) days, the longest retention CloudWatch Logs "
+          + "offers; no log group could keep its events \(minRetention) days")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if let stdinFilename, !paths.contains("-") {
+      throw ValidationError(
+        "--stdin-filename names standard input, which is read only when - is one of the paths; "
+          + "add - to read standard input as \(stdinFilename)")
+    }
     var seen: [String] = []
     for output in try reportOutputs() {
       if seen.contains(where: { $0 == output.path || ReportFile.isSameFile($0, output.path) }) {
@@ -205,7 +237,7 @@ struct LintCommand: AsyncParsableCommand {
     return LintOptions(
       paths: paths,
       settings: settings,
-      jobs: jobs,
+      jobs: jobs ?? LintOptions.defaultJobs,
       stdinFilename: stdinFilename,
       parameterOverrides: overrides,
       keepsLineText: excerpts,
@@ -217,6 +249,9 @@ struct LintCommand: AsyncParsableCommand {
       suppressionPolicy: SuppressionPolicy(reportsUnused: reportUnused, requiresReasons: requireReason),
       baseline: try baselinePath.map { path throws(ConfigurationError) in try Baseline.read(path, resolver: resolver) },
       resolver: resolver,
+      terraformVariables: TerraformVariableInput(
+        assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles),
+      terraformSource: terraformSource,
       progress: ProgressLine.reporter(stderrIsTerminal: StandardOutput.isErrorTerminal)
     )
   }

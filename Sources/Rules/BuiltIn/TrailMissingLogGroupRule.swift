@@ -16,8 +16,8 @@ public struct TrailMissingLogGroupRule: Rule {
       read. The property counts as missing when it is absent, null, an empty string, AWS::NoValue, or \
       any of those in a branch of Fn::If; the message then names the condition. In a Terraform plan, a \
       value shown as (known after apply) is not missing: it is followed through the plan's configuration \
-      to the log group it names. A plan that is incomplete (complete: false, deferred changes, -target) \
-      is reported as a note, since a trail it leaves out cannot be checked.
+      to the log group it names. A plan that leaves resources out (errored: true, complete: false) is \
+      reported as TW006, since a trail it leaves out cannot be checked.
       """,
     remediation: """
       Create a log group that keeps its events for at least 365 days and point the trail at it, with the \
@@ -92,6 +92,25 @@ public struct TrailMissingLogGroupRule: Rule {
               }
             }
           ]
+        }
+        """),
+      RuleExample(
+        "trail.tf",
+        """
+        # Terraform: a missing argument is reported at the block's header.
+        ↓resource "aws_cloudtrail" "audit" {
+          name                      = "audit"
+          s3_bucket_name            = "audit-bucket"
+          cloud_watch_logs_role_arn = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        resource "aws_cloudtrail" "regional" {
+          name                       = "regional"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = ↓var.log_group_arn
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        variable "log_group_arn" {
+          default = null
         }
         """),
     ],
@@ -185,19 +204,33 @@ public struct TrailMissingLogGroupRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        resource "aws_cloudtrail" "from_module" {
+          name                       = "from-module"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = module.logs.arn
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        module "logs" {
+          source = "terraform-aws-modules/cloudwatch/aws//modules/log-group"
+        }
+        """),
     ]
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
-    // What the input leaves out may hold a trail: say so, whether or not unknowns are shown, so an
-    // incomplete plan never reads as a clean one.
-    let omitted = infrastructure.omissions.map { omission in
-      Violation(
-        "\(omission.description), so a trail it leaves out is not checked", at: omission.range, resource: nil,
-        severity: .note)
-    }
-    return omitted
-      + TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
+    TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
       .violations(in: infrastructure, settings: settings)
   }
 }
