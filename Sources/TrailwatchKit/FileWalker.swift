@@ -65,24 +65,36 @@ struct FileWalker {
         problems.append("\(current): \(Self.describe(errno))")
         continue
       }
-      var names: [String] = []
+      defer { closedir(handle) }
+      let descriptor = dirfd(handle)
+      var entries: [(name: String, type: UInt8)] = []
       while let entry = readdir(handle) {
         let name = withUnsafePointer(to: entry.pointee.d_name) {
           $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
         }
-        if name != "." && name != ".." { names.append(name) }
+        if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
       }
-      closedir(handle)
+      entries.sort { $0.name < $1.name }
       var subdirectories: [String] = []
-      for name in names.sorted() {
+      for (name, type) in entries {
         let path = current.hasSuffix("/") ? current + name : current + "/" + name
-        var info = stat()
-        guard lstat(path, &info) == 0 else { continue }
-        switch info.st_mode & S_IFMT {
+        // The directory entry's type spares a stat of every directory and of every file that is not
+        // read; files that are read are looked at relative to their directory, where the kernel
+        // resolves one name instead of the whole path.
+        var kind = type == DT_DIR ? S_IFDIR : type == DT_LNK ? S_IFLNK : type == DT_REG ? S_IFREG : 0
+        var size = 0
+        if kind == S_IFREG && !Self.hasReadExtension(name) { continue }
+        if kind == 0 || kind == S_IFREG {
+          var info = stat()
+          guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+          kind = info.st_mode & S_IFMT
+          size = Int(info.st_size)
+        }
+        switch kind {
         case S_IFDIR:
           if !isSkipped(directory: name, parent: current) && !isExcluded(path) { subdirectories.append(path) }
         case S_IFREG:
-          if Self.extensions.contains(where: { name.hasSuffix($0) }) && !isExcluded(path) { files.append((path, Int(info.st_size))) }
+          if Self.hasReadExtension(name) && !isExcluded(path) { files.append((path, size)) }
         default:
           // Links, FIFOs, sockets and devices are never opened from a directory walk.
           break
@@ -93,10 +105,16 @@ struct FileWalker {
     }
   }
 
+  private static func hasReadExtension(_ name: String) -> Bool {
+    extensions.contains { name.utf8.count >= $0.utf8.count && name.utf8.reversed().starts(with: $0.utf8.reversed()) }
+  }
+
   private func isSkipped(directory name: String, parent: String) -> Bool {
     if Self.skippedDirectories.contains(name) { return true }
-    let parentName = parent.split(separator: "/").last.map(String.init) ?? parent
-    return parentName == "cdk.out" && name.hasPrefix("asset.")
+    guard name.hasPrefix("asset.") else { return false }
+    let trimmed = parent.hasSuffix("/") ? String(parent.dropLast()) : parent
+    let parentName = trimmed.lastIndex(of: "/").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed[...]
+    return parentName == "cdk.out"
   }
 
   static func describe(_ code: Int32) -> String {
