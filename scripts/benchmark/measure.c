@@ -3,6 +3,11 @@
  * system), peak resident memory in KiB, and the exit code (128 + N after signal N, 124 on timeout).
  *
  *     measure [-t SECONDS] [-e ERRFILE] -- COMMAND [ARGUMENT...]
+ *     measure -s THREADS ITERATIONS
+ *
+ * The second form is a yardstick for parallelism: THREADS threads each count to ITERATIONS. Timed
+ * with one thread and with one per core, it shows how much of the cores a run can get at the moment
+ * (on a shared or throttled machine, less than all of them).
  *
  * Standard input is /dev/null, standard output is discarded, standard error goes to ERRFILE (or is
  * discarded). A small C process forks the command on purpose: Linux counts the memory of the process
@@ -10,6 +15,7 @@
  * would report Python's 20 MB as its own. Built by scripts/benchmark/run.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,7 +36,22 @@ static void onAlarm(int signal) {
   if (child > 0) kill(child, SIGKILL);
 }
 
+static void *spin(void *iterations) {
+  volatile unsigned long sum = 0;
+  for (unsigned long i = 0; i < *(unsigned long *)iterations; i++) sum += i;
+  return NULL;
+}
+
+static int spinThreads(int threads, unsigned long iterations) {
+  pthread_t ids[256];
+  if (threads < 1 || threads > 256) return 2;
+  for (int i = 0; i < threads; i++) pthread_create(&ids[i], NULL, spin, &iterations);
+  for (int i = 0; i < threads; i++) pthread_join(ids[i], NULL);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 4 && strcmp(argv[1], "-s") == 0) return spinThreads(atoi(argv[2]), strtoul(argv[3], NULL, 10));
   int timeout = 0;
   const char *errors = "/dev/null";
   int first = 1;
