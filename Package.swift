@@ -33,6 +33,8 @@ let package = Package(
       name: "TrailwatchKit",
       dependencies: ["SourceMap", "InfraModel", "CloudFormation", "Rules", "Reporters"]
     ),
+    // `trailwatch lsp`: the Language Server Protocol over stdio, diagnostics and quick fixes.
+    .target(name: "LanguageServer", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
       name: "trailwatch",
@@ -40,12 +42,14 @@ let package = Package(
         "TrailwatchKit",
         "Reporters",
         "Rules",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -14,7 +14,7 @@ struct Trailwatch: AsyncParsableCommand {
     commandName: "trailwatch",
     abstract: "Checks that CloudTrail trails deliver to CloudWatch Logs and that those logs are kept.",
     version: TrailwatchVersion.current,
-    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, LanguageServerCommand.self],
     defaultSubcommand: LintCommand.self
   )
 
