@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "InfraModel", dependencies: ["SourceMap"]),
     // CloudFormation templates (JSON and YAML) to the model.
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
+    // Terraform plans (`terraform show -json`) to the model.
+    .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.
     .target(name: "Rules", dependencies: ["InfraModel"]),
     // Findings to text, gcc, JSON and the other output formats.
@@ -31,7 +33,7 @@ let package = Package(
     // The engine: finds files, reads them, runs the rules, filters and sorts findings.
     .target(
       name: "TrailwatchKit",
-      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "Rules", "Reporters"]
+      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "Rules", "Reporters"]
     ),
     // `trailwatch lsp`: the Language Server Protocol over stdio, diagnostics and quick fixes.
     .target(name: "LanguageServer", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
@@ -49,6 +51,12 @@ let package = Package(
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
+    .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
+    .testTarget(
+      name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
+    // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
+    .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),

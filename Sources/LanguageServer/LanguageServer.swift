@@ -26,7 +26,7 @@ public struct LanguageServer {
   private var clientWatchesFiles = false
   private var clientTakesCodeActionLiterals = false
   private var documents: [String: Document] = [:]
-  private var settings = RuleSettings()
+  private var configuration = WorkspaceConfiguration(resolver: .current())
   private var clientIsGone = false
 
   /// A server reading from `input`, writing the protocol to `output` and its log to `errors`.
@@ -160,7 +160,13 @@ public struct LanguageServer {
       guard var document = documents[params.textDocument.uri] else { break }
       if let text = params.text { document.bytes = Array(text.utf8) }
       documents[document.uri] = document
-      publish(document)
+      if document.path.hasSuffix("/" + Configuration.fileName) {
+        // The configuration itself was saved: every open document may read differently now.
+        configuration.invalidate()
+        republishAll()
+      } else {
+        publish(document)
+      }
     case "textDocument/didClose":
       guard let params = decodeParams(DidCloseTextDocumentParams.self, of: method, from: data) else { break }
       documents[params.textDocument.uri] = nil
@@ -169,6 +175,7 @@ public struct LanguageServer {
         params: PublishDiagnosticsParams(uri: params.textDocument.uri, version: nil, diagnostics: [])))
     case "workspace/didChangeWatchedFiles":
       guard decodeParams(DidChangeWatchedFilesParams.self, of: method, from: data) != nil else { break }
+      configuration.invalidate()
       republishAll()
     default:
       // $/cancelRequest (every answer is already sent), $/setTrace, and anything unknown.
@@ -181,6 +188,11 @@ public struct LanguageServer {
 
   private mutating func initialize(_ params: InitializeParams) {
     isInitialized = true
+    // Relative paths in messages and the configuration's globs read against the workspace's root.
+    let root = (params.workspaceFolders?.first?.uri ?? params.rootUri).map(DocumentURI.path(of:)) ?? params.rootPath
+    if let root, root.hasPrefix("/") {
+      configuration = WorkspaceConfiguration(resolver: PathResolver(workingDirectory: PathResolver.normalize(root)))
+    }
     let capabilities = params.capabilities
     encoding = PositionEncoding.negotiate(offered: capabilities?.general?.positionEncodings)
     clientWatchesFiles = capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true
@@ -200,13 +212,27 @@ public struct LanguageServer {
 
   // MARK: Linting
 
-  private func linter(for document: Document) -> SourceLinter {
-    SourceLinter(settings: settings)
+  /// How to lint a document: its configuration, with any mistakes in it shown to the user once.
+  private mutating func options(for document: Document) -> LintOptions {
+    let options = configuration.options(for: document.path)
+    for message in configuration.takeNewErrors() {
+      log.write(message)
+      send(OutgoingMessage(
+        method: "window/showMessage",
+        params: ShowMessageParams(type: 1, message: "trailwatch: \(message) (linting with the defaults until it is fixed)")))
+    }
+    return options
+  }
+
+  /// The document's reported findings: not suppressed, not baselined, and about this document (not
+  /// about the configuration's own entries).
+  private func findings(of document: Document, options: LintOptions) -> [Finding] {
+    Linter(options: options).lint(document.bytes, path: document.path).findings
+      .filter { $0.isReported && $0.file == document.path }
   }
 
   private mutating func publish(_ document: Document) {
-    let linter = linter(for: document)
-    let findings = linter.lint(document.bytes, path: document.path).findings
+    let findings = findings(of: document, options: options(for: document))
     let index = LineIndex(document.bytes)
     let diagnostics = findings.map { diagnostic(for: $0, in: document, index: index) }
     send(OutgoingMessage(
@@ -237,13 +263,13 @@ public struct LanguageServer {
       source: "trailwatch", message: finding.message)
   }
 
-  private func codeActions(_ params: CodeActionParams) -> [CodeAction] {
+  private mutating func codeActions(_ params: CodeActionParams) -> [CodeAction] {
     guard let document = documents[params.textDocument.uri] else { return [] }
     if let only = params.context?.only, !only.contains(where: { $0.isEmpty || $0 == "quickfix" }) { return [] }
-    let linter = linter(for: document)
-    let findings = linter.lint(document.bytes, path: document.path).findings
+    let options = options(for: document)
+    let findings = findings(of: document, options: options)
     let index = LineIndex(document.bytes)
-    let fixer = QuickFixer(linter: linter)
+    let fixer = QuickFixer(options: options)
     var actions: [CodeAction] = []
     for finding in findings {
       let diagnostic = diagnostic(for: finding, in: document, index: index)

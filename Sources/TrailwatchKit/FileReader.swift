@@ -28,7 +28,7 @@ enum FileReader {
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, chunk) }
+      let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunk) }
       if count < 0 {
         if errno == EINTR { continue }
         throw .unreadable("\(path): \(FileWalker.describe(errno))")
@@ -38,4 +38,13 @@ enum FileReader {
     }
     return bytes
   }
+}
+
+/// POSIX `read`, named apart from the method names it would clash with inside types.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+  #else
+    Darwin.read(descriptor, buffer, count)
+  #endif
 }

@@ -9,10 +9,23 @@
 /// A file named on the command line is always read (content decides whether it is linted); inside
 /// directories only files with a template or plan extension are, and `.git`, `node_modules`,
 /// `.terraform` and `cdk.out/asset.*` are skipped. Symbolic links inside directories are not
-/// followed, so a link loop or a link out of the tree cannot widen the run.
+/// followed, so a link loop or a link out of the tree cannot widen the run. What the configuration
+/// excludes is skipped everywhere, named files included (a pre-commit hook names every file).
 struct FileWalker {
   static let extensions = [".yaml", ".yml", ".json", ".template"]
   static let skippedDirectories: Set<String> = [".git", "node_modules", ".terraform"]
+
+  var exclude: PathPatterns?
+  var resolver: PathResolver
+
+  init(exclude: PathPatterns? = nil, resolver: PathResolver = .current()) {
+    self.exclude = exclude
+    self.resolver = resolver
+  }
+
+  private func isExcluded(_ path: String) -> Bool {
+    exclude?.matches(path, resolver: resolver) ?? false
+  }
 
   /// The files to lint, and a message for each path that could not be read.
   func files(in paths: [String]) -> (files: [String], problems: [String]) {
@@ -23,6 +36,7 @@ struct FileWalker {
         files.append(path)
         continue
       }
+      if isExcluded(path) { continue }
       var info = stat()
       guard stat(path, &info) == 0 else {
         problems.append("\(path): \(Self.describe(errno))")
@@ -59,9 +73,9 @@ struct FileWalker {
         guard lstat(path, &info) == 0 else { continue }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-          if !isSkipped(directory: name, parent: current) { subdirectories.append(path) }
+          if !isSkipped(directory: name, parent: current) && !isExcluded(path) { subdirectories.append(path) }
         case S_IFREG:
-          if Self.extensions.contains(where: { name.hasSuffix($0) }) { files.append(path) }
+          if Self.extensions.contains(where: { name.hasSuffix($0) }) && !isExcluded(path) { files.append(path) }
         default:
           // Links, FIFOs, sockets and devices are never opened from a directory walk.
           break

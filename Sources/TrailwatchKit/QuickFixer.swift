@@ -4,21 +4,28 @@ import SourceMap
 /// Finds edits that fix a finding, for an editor's quick fixes.
 ///
 /// Every candidate is checked before it is offered: the edit is applied, the new text is linted with
-/// the same settings, and the fix is kept only when the finding is gone, the text still parses, and
-/// the resource has no finding it did not have before. So a fix never trades one finding for another
-/// (a retention of 365 under a configured minimum of 400, a parameter default outside its
-/// `AllowedValues`).
+/// the same options (configuration, suppressions and baseline included), and the fix is kept only
+/// when the finding is no longer reported, the text still parses, and the resource has no reported
+/// finding it did not have before. So a fix never trades one finding for another (a retention of 365
+/// under a configured minimum of 400, a parameter default outside its `AllowedValues`).
 public struct QuickFixer: Sendable {
-  public var linter: SourceLinter
+  /// How the text is linted; `paths` play no part.
+  public var options: LintOptions
 
-  public init(linter: SourceLinter = SourceLinter()) {
-    self.linter = linter
+  public init(options: LintOptions) {
+    self.options = options
   }
 
-  /// The fixes for `finding`, one of `findings` (everything linting `bytes` as `path` reported).
+  public init(settings: RuleSettings = RuleSettings()) {
+    self.init(options: LintOptions(paths: [], settings: settings))
+  }
+
+  /// The fixes for `finding`, one of `findings` (everything `Linter(options:).lint(bytes, path:)`
+  /// reported).
   public func fixes(for finding: Finding, in bytes: [UInt8], path: String, findings: [Finding]) -> [Fix] {
-    guard let resource = finding.resource, let template = EditableTemplate(bytes: bytes, path: path) else { return [] }
-    let candidates: [Fix]
+    guard finding.isReported, let resource = finding.resource, let template = EditableTemplate(bytes: bytes, path: path)
+    else { return [] }
+    var candidates: [Fix]
     switch finding.ruleID {
     case LogGroupMissingRetentionRule.description.id:
       candidates = addRetention(for: finding, resource: resource, in: template)
@@ -27,12 +34,13 @@ public struct QuickFixer: Sendable {
     default:
       candidates = []
     }
+    candidates += ignoreComment(for: finding, resource: resource, in: template)
     return candidates.filter { verify($0, in: bytes, path: path, findings: findings) }
   }
 
   /// The retention a fix writes: one year, or the shortest accepted period meeting a higher minimum.
   var targetRetention: Int {
-    let wanted = max(365, linter.settings.minRetentionDays)
+    let wanted = max(365, options.settings.minRetentionDays)
     return AllowedRetention.days.first { $0 >= wanted } ?? AllowedRetention.days[AllowedRetention.days.count - 1]
   }
 
@@ -143,19 +151,39 @@ public struct QuickFixer: Sendable {
     }
   }
 
+  // MARK: Suppressing
+
+  /// The marker of a reason the user still has to write.
+  static let reasonPlaceholder = "TODO: say why this is accepted"
+
+  /// `# trailwatch:ignore ID reason` alone on the line above the resource's logical id (YAML only:
+  /// JSON has no comments), at the logical id's indentation.
+  private func ignoreComment(for finding: Finding, resource: String, in template: EditableTemplate) -> [Fix] {
+    guard !template.isJSON, let entry = template.resource(resource) else { return [] }
+    let keyOffset = template.offset(entry.key.range.start)
+    guard let indent = template.indentation(before: keyOffset) else { return [] }
+    let comment = "\(indent)# trailwatch:ignore \(finding.ruleID) \(Self.reasonPlaceholder)\(template.lineBreak)"
+    return [
+      Fix(
+        title: "Ignore \(finding.ruleID) for '\(resource)' with a comment", finding: finding,
+        edits: [SourceEdit(insert: comment, at: template.lineStart(of: keyOffset))], isPreferred: false)
+    ]
+  }
+
   // MARK: Checking
 
   private func verify(_ fix: Fix, in bytes: [UInt8], path: String, findings: [Finding]) -> Bool {
-    let fixed = linter.lint(SourceEdit.apply(fix.edits, to: bytes), path: path)
-    guard fixed.kind != .other, !fixed.findings.contains(where: { $0.ruleID == ParseErrorRule.description.id }) else {
+    let fixed = Linter(options: options).lint(SourceEdit.apply(fix.edits, to: bytes), path: path)
+    let parseError = ParseErrorRule.description.id
+    guard fixed.kind != .other, !fixed.findings.contains(where: { $0.isReported && $0.ruleID == parseError }) else {
       return false
     }
     let resource = fix.finding.resource
     var allowed: [String: Int] = [:]
-    for finding in findings where finding.resource == resource && finding != fix.finding {
+    for finding in findings where finding.isReported && finding.resource == resource && finding != fix.finding {
       allowed[finding.ruleID + "\u{0}" + finding.message, default: 0] += 1
     }
-    for finding in fixed.findings where finding.resource == resource {
+    for finding in fixed.findings where finding.isReported && finding.resource == resource {
       let key = finding.ruleID + "\u{0}" + finding.message
       guard let count = allowed[key], count > 0 else { return false }
       allowed[key] = count - 1

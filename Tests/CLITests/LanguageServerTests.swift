@@ -210,16 +210,31 @@ struct LanguageServerTests {
       {"jsonrpc":"2.0","id":5,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/audit.yaml"},
       "range":{"start":{"line":4,"character":24},"end":{"line":4,"character":24}},"context":{"diagnostics":[]}}}
       """#
+    let ignoreTW202 = """
+      {"title":"Ignore TW202 for 'AuditLogs' with a comment","kind":"quickfix","isPreferred":false,
+      "diagnostics":[\(Self.tw202)],
+      "edit":{"changes":{"file:///w/audit.yaml":[{"range":\(Self.range(1, 0, 1, 0)),
+      "newText":"  # trailwatch:ignore TW202 TODO: say why this is accepted\\n"}]}}}
+      """
     #expect(try client.request(request) == Client.canonical("""
       {"jsonrpc":"2.0","id":5,"result":[{"title":"Set RetentionInDays to 365","kind":"quickfix","isPreferred":true,
       "diagnostics":[\(Self.tw202)],
-      "edit":{"changes":{"file:///w/audit.yaml":[{"range":\(Self.range(4, 23, 4, 25)),"newText":"365"}]}}}]}
+      "edit":{"changes":{"file:///w/audit.yaml":[{"range":\(Self.range(4, 23, 4, 25)),"newText":"365"}]}}},
+      \(ignoreTW202)]}
       """))
     try client.send(Self.didChange(uri, version: 2, changes: #"[{"range":\#(Self.range(4, 23, 4, 25)),"text":"365"}]"#))
     #expect(try client.receive() == Self.published(uri, version: 2, [Self.tw102]))
-    // No fix for a missing role; none for a kind the client did not ask for.
+    // A missing role has no fix in the template, only the comment that accepts it.
     let role = request.replacingOccurrences(of: #""line":4,"character":24"#, with: #""line":5,"character":3"#)
-    #expect(try client.request(role) == Client.canonical(#"{"jsonrpc":"2.0","id":5,"result":[]}"#))
+    let comment = "  # trailwatch:ignore TW102 TODO: say why this is accepted\\n"
+    #expect(try client.request(role) == Client.canonical("""
+      {"jsonrpc":"2.0","id":5,"result":[{"title":"Ignore TW102 for 'Trail' with a comment","kind":"quickfix",
+      "isPreferred":false,"diagnostics":[\(Self.tw102)],
+      "edit":{"changes":{"file:///w/audit.yaml":[{"range":\(Self.range(5, 0, 5, 0)),"newText":"\(comment)"}]}}}]}
+      """))
+    try client.send(Self.didChange(uri, version: 3, changes: #"[{"range":\#(Self.range(5, 0, 5, 0)),"text":"\#(comment)"}]"#))
+    #expect(try client.receive() == Self.published(uri, version: 3, []))
+    // None for a kind the client did not ask for.
     let source = request.replacingOccurrences(of: #""diagnostics":[]"#, with: #""diagnostics":[],"only":["source.fixAll"]"#)
     #expect(try client.request(source) == Client.canonical(#"{"jsonrpc":"2.0","id":5,"result":[]}"#))
     #expect(try client.finish().stderr == "")
@@ -243,6 +258,92 @@ struct LanguageServerTests {
     try client.send(Self.didChange(uri, version: 3, changes: #"[{"text":\#(Self.quoted(fixed))}]"#))
     #expect(try client.receive() == Self.published(uri, version: 3, []))
     _ = try client.finish()
+  }
+
+  // MARK: Configuration
+
+  /// A workspace in a temporary directory: a git repository (so the search for `.trailwatch.yml`
+  /// stops there) with the given files.
+  static func workspace(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("trailwatch-lsp-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    for (name, text) in files { try write(text, to: name, in: root) }
+    return root
+  }
+
+  static func write(_ text: String, to name: String, in root: URL) throws {
+    let url = root.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  static func initialize(root: URL, capabilities: String = "{}") -> String {
+    #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"file://\#(root.path)","capabilities":\#(capabilities)}}"#
+  }
+
+  @Test("the workspace's .trailwatch.yml applies, and is read again when it changes")
+  func configuration() throws {
+    let root = try Self.workspace([".trailwatch.yml": "min-retention-days: 400\nrules:\n  TW102: off\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    var client = try Client(directory: root)
+    _ = try client.request(Self.initialize(root: root))
+    let uri = "file://\(root.path)/stacks/audit.yaml"
+    let text = Self.badTemplate.replacingOccurrences(of: "RetentionInDays: 30", with: "RetentionInDays: 365")
+    try client.send(Self.didOpen(uri, text))
+    let tooShort = Self.tw202
+      .replacingOccurrences(of: "for 30 days, fewer than the minimum of 365", with: "for 365 days, fewer than the minimum of 400")
+      .replacingOccurrences(of: #""end":{"line":4,"character":25}"#, with: #""end":{"line":4,"character":26}"#)
+    #expect(try client.receive() == Self.published(uri, version: 1, [tooShort]))
+
+    // Changed on disk and announced by the client's file watcher: every open document is linted again.
+    try Self.write("min-retention-days: 365\n", to: ".trailwatch.yml", in: root)
+    let tw102 = Self.tw102
+    try client.send(#"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"file://\#(root.path)/.trailwatch.yml","type":2}]}}"#)
+    #expect(try client.receive() == Self.published(uri, version: 1, [tw102]))
+
+    // Changed on disk without a word from the client: seen at the next edit.
+    try Self.write("rules: {TW102: off}\nsuppressions:\n  - {rule: TW202, file: stacks/*.yaml, reason: test account}\n", to: ".trailwatch.yml", in: root)
+    try client.send(Self.didChange(uri, version: 2, changes: #"[{"range":\#(Self.range(4, 23, 4, 26)),"text":"30"}]"#))
+    #expect(try client.receive() == Self.published(uri, version: 2, []))
+    #expect(try client.request(Self.shutdown) == Self.shutdownAnswer)
+    try client.send(Self.exit)
+    let exit = try client.finish()
+    #expect(exit.code == 0)
+    #expect(exit.stderr == "")
+  }
+
+  @Test("a template's trailwatch:ignore comments and Metadata are honoured as you type")
+  func inlineSuppressions() throws {
+    var client = try Client()
+    _ = try client.request(Self.initialize())
+    let uri = "file:///w/audit.yaml"
+    let text = Self.badTemplate
+      .replacingOccurrences(of: "  Trail:\n", with: "  # trailwatch:ignore TW102 delivery is set up by the organization\n  Trail:\n")
+    try client.send(Self.didOpen(uri, text))
+    #expect(try client.receive() == Self.published(uri, version: 1, [Self.tw202]))
+    let json = #"{"Resources": {"Logs": {"Type": "AWS::Logs::LogGroup", "Metadata": {"trailwatch": {"ignore": ["TW201"]}}}}}"#
+    try client.send(Self.didOpen("file:///w/logs.json", json))
+    #expect(try client.receive() == Self.published("file:///w/logs.json", version: 1, []))
+    #expect(try client.finish().stderr == "")
+  }
+
+  @Test("a configuration with mistakes is shown once, and documents are linted with the defaults")
+  func badConfiguration() throws {
+    let root = try Self.workspace([".trailwatch.yml": "min-retention-days: soon\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    var client = try Client(directory: root)
+    _ = try client.request(Self.initialize(root: root))
+    let uri = "file://\(root.path)/audit.yaml"
+    try client.send(Self.didOpen(uri, Self.badTemplate))
+    let shown = try client.receive()
+    #expect(shown.hasPrefix(#"{"jsonrpc":"2.0","method":"window/showMessage","params":{"message":"trailwatch: .trailwatch.yml:1:21: "#), "\(shown)")
+    #expect(shown.hasSuffix(#" (linting with the defaults until it is fixed)","type":1}}"#), "\(shown)")
+    #expect(try client.receive() == Self.published(uri, version: 1, [Self.tw202, Self.tw102]))
+    try client.send(Self.didChange(uri, version: 2, changes: #"[{"text":\#(Self.quoted(Self.goodTemplate))}]"#))
+    #expect(try client.receive() == Self.published(uri, version: 2, []))
+    let exit = try client.finish()
+    #expect(exit.stderr.hasPrefix("trailwatch lsp: .trailwatch.yml:1:21: "))
+    #expect(exit.unread == [])
   }
 
   // MARK: Robustness
