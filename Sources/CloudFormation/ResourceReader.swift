@@ -297,7 +297,7 @@ struct ResourceReader {
     return true
   }
 
-  /// "when condition C is false" and how C turns out with the parameter defaults ("C is false").
+  /// "condition C is false" and how C turns out with the parameter defaults ("C is false").
   func describe(assumptions: [String: Bool], choices: [String: String]) -> (phrase: String, defaults: [String]) {
     var clauses: [String] = []
     var defaults: [String] = []
@@ -310,7 +310,7 @@ struct ResourceReader {
     for (name, value) in choices.sorted(by: { $0.key < $1.key }) {
       clauses.append("parameter \(name) is \(value)")
     }
-    return ("when " + clauses.joined(separator: " and "), defaults)
+    return (clauses.joined(separator: " and "), defaults)
   }
 
   private func reference(_ value: EvaluatedValue, linkingTo type: String) -> OutcomeState<Reference> {

@@ -10,7 +10,8 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
   /// The value's place in the file; for an absent value, where it should be (the resource's
   /// declaration, or the property when it is written but empty).
   public var range: SourceRange
-  /// When this outcome holds, in words ("when condition IsProd is false"); nil when always.
+  /// When this outcome holds, as a clause ("condition IsProd is false"); nil when always. Rules put
+  /// it after "when".
   public var condition: String?
   /// How the conditions named in `condition` turn out with the input's default values, one phrase
   /// each ("IsProd is false"); empty when they cannot be decided before deploy.
