@@ -7,12 +7,12 @@
 /// Expands the paths a user gave into the files to lint, in a stable order.
 ///
 /// A file named on the command line is always read (content decides whether it is linted); inside
-/// directories only files with a template or plan extension are, and `.git`, `node_modules`,
+/// directories only files with a template, plan or Terraform extension are (`.tf.json` is `.json`), and `.git`, `node_modules`,
 /// `.terraform` and `cdk.out/asset.*` are skipped. Symbolic links inside directories are not
 /// followed, so a link loop or a link out of the tree cannot widen the run. What the configuration
 /// excludes is skipped everywhere, named files included (a pre-commit hook names every file).
 struct FileWalker {
-  static let extensions = [".yaml", ".yml", ".json", ".template"]
+  static let extensions = [".yaml", ".yml", ".json", ".template", ".tf"]
   static let skippedDirectories: Set<String> = [".git", "node_modules", ".terraform"]
 
   var exclude: PathPatterns?

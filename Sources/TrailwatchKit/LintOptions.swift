@@ -1,4 +1,5 @@
 import Rules
+import TerraformSource
 
 /// Everything a run needs to know, as plain values: the CLI fills it from flags.
 public struct LintOptions: Sendable {
@@ -28,6 +29,11 @@ public struct LintOptions: Sendable {
   public var keepsUTF16Columns: Bool
   /// Whether findings carry GitHub code scanning's line hash (SARIF).
   public var computesLineHashes: Bool
+  /// Values for Terraform root modules' variables (`--var`, `--var-file`).
+  public var terraformVariables: TerraformVariableInput
+  /// The Terraform configuration a plan's findings are shown in (`--source`); nil: the plan's own
+  /// directory, when it holds `.tf` files.
+  public var terraformSource: String?
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
@@ -35,8 +41,11 @@ public struct LintOptions: Sendable {
     keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
-    resolver: PathResolver = .current()
+    resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput(),
+    terraformSource: String? = nil
   ) {
+    self.terraformVariables = terraformVariables
+    self.terraformSource = terraformSource
     self.paths = paths
     self.settings = settings
     self.jobs = max(jobs, 1)
