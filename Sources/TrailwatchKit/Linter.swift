@@ -58,12 +58,14 @@ public struct Linter: Sendable {
     }
     var findings: [Finding] = []
     var linted: Set<String> = []
+    var resources: [String: Set<String>] = [:]
     for case let result? in results {
       switch result {
       case .success(let unit):
         if let directory = unit.directory, covered.contains(directory) { continue }
         findings += unit.findings
         linted.formUnion(unit.lintedFiles)
+        resources.merge(unit.resources) { $0.union($1) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       }
@@ -78,7 +80,7 @@ public struct Linter: Sendable {
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: lintedFiles)
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles, resources: resources)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(
       report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems)
@@ -102,9 +104,12 @@ public struct Linter: Sendable {
       {
         return UnitResult(
           findings: placed.findings.filter { !isExcluded($0.file) },
-          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories)
+          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories,
+          resources: placed.resources.merging([result.path: result.resources]) { $0.union($1) })
       }
-      return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
+      return UnitResult(
+        findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [],
+        resources: result.wasLinted ? [result.path: result.resources] : [:])
     case .terraformModule(let directory):
       var fileSystem = DiskTerraformFiles()
       if let name = options.stdinFilename, LintUnit.isTerraform(name), TerraformPath.directory(of: name) == directory,
@@ -116,7 +121,7 @@ public struct Linter: Sendable {
       // Excluded files of a module are still read (the module is one configuration), never reported.
       return UnitResult(
         findings: result.findings.filter { !isExcluded($0.file) }, lintedFiles: result.files.filter { !isExcluded($0) },
-        moduleDirectories: result.moduleDirectories, directory: TerraformPath.normalize(directory))
+        moduleDirectories: result.moduleDirectories, resources: result.resources, directory: TerraformPath.normalize(directory))
     }
   }
 
