@@ -39,6 +39,8 @@ let package = Package(
         "SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "TerraformSource", "Rules", "Reporters",
       ]
     ),
+    // `trailwatch lsp`: the Language Server Protocol over stdio, diagnostics and quick fixes.
+    .target(name: "LanguageServer", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
       name: "trailwatch",
@@ -47,6 +49,7 @@ let package = Package(
         "TerraformSource",
         "Reporters",
         "Rules",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,6 +64,7 @@ let package = Package(
       name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
     // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
     .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
+    .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -31,11 +31,7 @@ public struct Linter: Sendable {
         }
       }
     }
-    let linter = SourceLinter(
-      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
-      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
-      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
-      terraformVariables: options.terraformVariables)
+    let linter = sourceLinter
     let stdinName = options.stdinFilename ?? "<stdin>"
     let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
     let work = Self.work(of: units, files: sizedFiles, stdinName: options.stdinFilename)
@@ -185,5 +181,31 @@ public struct Linter: Sendable {
       }
     }
     return results.compactMap { $0 }
+  }
+
+  /// Lints one file's text as a run over that file would, the configuration's suppressions and the
+  /// baseline included: for editors, which lint what is on screen rather than what is on disk. A file
+  /// the configuration excludes is not linted.
+  public func lint(_ bytes: [UInt8], path: String) -> FileResult {
+    if options.exclude?.matches(path, resolver: options.resolver) == true {
+      return FileResult(path: path, kind: .other, findings: [])
+    }
+    var result = sourceLinter.lint(bytes, path: path)
+    guard result.wasLinted else { return result }
+    var findings = result.findings
+    let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: [path])
+    options.baseline?.apply(to: &findings, resolver: options.resolver)
+    result.findings = findings.sorted(by: Finding.isOrderedBefore)
+    return result
+  }
+
+  private var sourceLinter: SourceLinter {
+    SourceLinter(
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
+      terraformVariables: options.terraformVariables)
   }
 }

@@ -28,7 +28,7 @@ struct Trailwatch: AsyncParsableCommand {
       'trailwatch lint rules' or 'trailwatch ./rules'.
       """,
     version: TrailwatchVersion.current,
-    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
+    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, LanguageServerCommand.self],
     defaultSubcommand: LintCommand.self
   )
 

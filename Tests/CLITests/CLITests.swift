@@ -114,6 +114,33 @@ struct CLITests {
     #expect(strict.exitCode == 1)
   }
 
+  /// What an editor plugin pipes in: the unsaved buffer, named after its file.
+  @Test(
+    "standard input is linted as the file it is named after",
+    arguments: [
+      (
+        name: "stacks/my stack.template",
+        input: "\u{FEFF}{\r\n  \"Resources\": {\"Lögs\": {\"Type\": \"AWS::Logs::LogGroup\", \"Properties\": {\"RetentionInDays\": 366}}}\r\n}\r\n",
+        output: "stacks/my stack.template:2:91: error: RetentionInDays 366 of log group 'Lögs' is not a period CloudWatch Logs "
+          + "accepts, so the deploy fails; the nearest accepted values are 365 or 400 [TW203]\n",
+        code: Int32(1)
+      ),
+      (name: ".github/workflows/ci.yml", input: "name: ci\non: [push]\n", output: "", code: Int32(0)),
+      (name: "empty.yaml", input: "", output: "", code: Int32(0)),
+      (
+        name: "-", input: "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n",
+        output: "<stdin>:2:3: warning: log group 'Logs' has no RetentionInDays, so it keeps its events forever [TW201]\n",
+        code: Int32(1)
+      ),
+    ])
+  func standardInputAsFile(name: String, input: String, output: String, code: Int32) throws {
+    let arguments = name == "-" ? ["--format", "gcc", "-"] : ["--format", "gcc", "--stdin-filename", name, "-"]
+    let result = try CommandRunner.run(arguments, stdin: input)
+    #expect(result.stdout == output)
+    #expect(result.stderr == "")
+    #expect(result.exitCode == code)
+  }
+
   @Test("--min-retention takes 1 to 3653 days: above, no log group could meet it; below, it means nothing", arguments: [
     ("3654", "--min-retention must be at most 3653 days, the longest retention CloudWatch Logs offers; no log group could keep its events 3654 days"),
     ("0", "--min-retention must be at least 1 day"),
