@@ -43,9 +43,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // libFuzzer targets, built only by scripts/fuzz (with -DFUZZING and the fuzzer sanitizer); an
+    // ordinary build compiles each to a placeholder that says so.
+    .target(name: "CFuzzerDriver"),
+    .executableTarget(name: "FuzzYAMLReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzJSONReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzPipeline", dependencies: ["TrailwatchKit", "SourceMap", "CFuzzerDriver"]),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    // Hostile inputs (alias bombs, deep nesting, bad encodings, huge files, evaluation bombs) and the
+    // inputs the fuzzers found, each with its exact outcome.
+    .testTarget(
+      name: "HostileInputTests", dependencies: ["TrailwatchKit", "Rules"], exclude: ["FuzzRegressions"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

@@ -15,6 +15,19 @@ struct ValueEvaluator {
   static let maxBranches = 16
   static let maxDepth = 64
 
+  /// Whether `Fn::If` may be decided by its condition (one concrete deployment). Off while a
+  /// condition's own operands are evaluated: CloudFormation allows no `Fn::If` there, and deciding one
+  /// could lead back to the condition being decided, or decide the same conditions over and over.
+  var decidesConditions = true
+  /// Whether intrinsic functions are followed. Off inside `Mappings`, which CloudFormation allows to
+  /// hold only literals: following them there could look up the same entries again and again.
+  var followsFunctions = true
+
+  init(template: Template, overrides: [String: String]) {
+    self.template = template
+    self.overrides = overrides
+  }
+
   var isConcrete: Bool { !overrides.isEmpty }
 
   func evaluate(_ node: Node) -> [Branch] {
@@ -26,6 +39,9 @@ struct ValueEvaluator {
       return [Branch(value: .unknown("the value is nested too deeply to evaluate"), range: node.range)]
     }
     if let call = Intrinsic.match(node) {
+      guard followsFunctions else {
+        return [Branch(value: .unknown("a mapping value cannot use \(call.name)"), range: node.range)]
+      }
       return evaluate(call, depth: depth + 1)
     }
     switch node.content {
@@ -65,7 +81,7 @@ struct ValueEvaluator {
           if index > 0 && !delimiter.isEmpty { parts.append(.literal(delimiter)) }
           parts += Self.textParts(of: value)
         }
-        branch.value = .text(parts)
+        branch.value = Self.text(parts)
         return [branch]
       }
     case "Fn::If":
@@ -178,7 +194,7 @@ struct ValueEvaluator {
     guard items.count == 3, let condition = items[0].scalar?.text else {
       return unknown("Fn::If takes a condition and two values", call)
     }
-    if isConcrete, let truth = ConditionEvaluator(values: self).truth(of: condition) {
+    if isConcrete, decidesConditions, let truth = ConditionEvaluator(values: self).truth(of: condition) {
       return evaluate(items[truth ? 1 : 2], depth: depth + 1)
     }
     var branches: [Branch] = []
@@ -213,7 +229,9 @@ struct ValueEvaluator {
         branches.append(Branch(value: .unknown("Fn::FindInMap finds no \(mapName).\(topKey).\(secondKey)"), range: call.range))
         continue
       }
-      for branch in evaluate(found, depth: depth + 1) {
+      var literals = self
+      literals.followsFunctions = false
+      for branch in literals.evaluate(found, depth: depth + 1) {
         if var constrained = branch.constrained(by: merged) {
           constrained.range = call.range
           branches.append(constrained)
@@ -235,13 +253,20 @@ struct ValueEvaluator {
       return unknown("Fn::Sub takes a string, or a string and a map of variables", call)
     }
     var pieces: [[Branch]] = []
+    // Each variable is evaluated once, however often the format names it: nested `Fn::Sub`s that
+    // name their variable twice would otherwise double the work at every level.
+    var evaluated: [String: [Branch]] = [:]
     for piece in SubstitutionFormat.pieces(of: format) {
       switch piece {
       case .literal(let text):
         pieces.append([Branch(value: .text([.literal(text)]), range: call.range)])
       case .variable(let name):
-        if let node = variables[name] {
-          pieces.append(evaluate(node, depth: depth + 1))
+        if let known = evaluated[name] {
+          pieces.append(known)
+        } else if let node = variables[name] {
+          let branches = evaluate(node, depth: depth + 1)
+          evaluated[name] = branches
+          pieces.append(branches)
         } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::") {
           let resource = String(name[..<dot])
           let attribute = String(name[name.index(after: dot)...])
@@ -257,7 +282,7 @@ struct ValueEvaluator {
       guard pieces.count <= 4096 else { return unknown("Fn::Sub has too many variables to evaluate", call) }
     }
     return combine(pieces, range: call.range) { values in
-      .text(values.flatMap(Self.textParts(of:)))
+      Self.text(values.flatMap(Self.textParts(of:)))
     }
   }
 
@@ -296,6 +321,22 @@ struct ValueEvaluator {
     pieces.reduce([[]]) { partial, piece in
       partial.flatMap { prefix in piece.map { prefix + [$0] } }
     }
+  }
+
+  /// The most parts, and the most bytes of literal text, a built string may have. No real ARN or name
+  /// comes near; `Fn::Sub`s that name a variable twice, nested, would otherwise double at every level.
+  static let maxTextParts = 4096
+  static let maxTextBytes = 1 << 20
+
+  /// A string built from parts, or unknown when it is past the bounds.
+  static func text(_ parts: [TextPart]) -> EvaluatedValue {
+    guard parts.count <= maxTextParts else { return .unknown("the value is too long to evaluate") }
+    var bytes = 0
+    for case .literal(let literal) in parts {
+      bytes += literal.utf8.count
+      if bytes > maxTextBytes { return .unknown("the value is too long to evaluate") }
+    }
+    return .text(parts)
   }
 
   /// A value as parts of a string it is spliced into.

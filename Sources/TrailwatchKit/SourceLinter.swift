@@ -21,7 +21,8 @@ public struct SourceLinter: Sendable {
     do {
       text = try SourceText(decoding: bytes)
     } catch {
-      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), path: path)
+      // UTF-16 that cannot be decoded is still searched as text for the marks of a template.
+      return parseFailure(error, bytes: SourceText.searchableBytes(of: bytes), text: SourceText(utf8: []), path: path)
     }
     let root: Node?
     do {
