@@ -13,10 +13,15 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Whether symbolic links inside directories are followed (each directory is still walked once).
+  public var followsSymlinks: Bool
+  /// The most bytes read from one file; a larger one is not linted (exit 2).
+  public var maxFileBytes: Int
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
-    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false
+    stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes
   ) {
     self.paths = paths
     self.settings = settings
@@ -24,7 +29,12 @@ public struct LintOptions: Sendable {
     self.stdinFilename = stdinFilename
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.followsSymlinks = followsSymlinks
+    self.maxFileBytes = maxFileBytes
   }
+
+  /// 512 MiB (see `FileReader.defaultMaxBytes`).
+  public static var defaultMaxFileBytes: Int { FileReader.defaultMaxBytes }
 
   /// One job per core.
   public static var defaultJobs: Int {

@@ -10,7 +10,8 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems) = FileWalker().files(in: options.paths)
+    let (files, walkProblems, walkNotes) = FileWalker(followsSymlinks: options.followsSymlinks).files(in: options.paths)
+    let maxFileBytes = options.maxFileBytes
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText)
     let stdinName = options.stdinFilename ?? "<stdin>"
@@ -23,7 +24,7 @@ public struct Linter: Sendable {
         let path = files[index]
         next += 1
         group.addTask {
-          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path) }
+          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path, maxBytes: maxFileBytes) }
             .map { linter.lint($0, path: path == "-" ? stdinName : path) }
           return (index, result)
         }
@@ -37,6 +38,7 @@ public struct Linter: Sendable {
     var findings: [Finding] = []
     var linted = 0
     var problems = walkProblems
+    var notes = walkNotes
     for case let result? in results {
       switch result {
       case .success(let file):
@@ -44,8 +46,10 @@ public struct Linter: Sendable {
         if file.wasLinted { linted += 1 }
       case .failure(.unreadable(let message)):
         problems.append(message)
+      case .failure(.vanished(let message)):
+        notes.append(message)
       }
     }
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems)
+    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems, notes: notes)
   }
 }

@@ -31,6 +31,9 @@ struct LintCommand: AsyncParsableCommand {
   @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report standard input as.", valueName: "name"))
   var stdinFilename: String?
 
+  @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside directories (each directory is walked once).")
+  var followSymlinks = false
+
   func validate() throws {
     guard minRetention >= 1 else { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -43,12 +46,16 @@ struct LintCommand: AsyncParsableCommand {
       settings: RuleSettings(minRetentionDays: minRetention, showUnknown: showUnknown),
       jobs: jobs,
       stdinFilename: stdinFilename,
-      keepsLineText: excerpts
+      keepsLineText: excerpts,
+      followsSymlinks: followSymlinks
     )
     let run = await Linter(options: options).run()
     StandardOutput.write(format.reporter(excerpts: excerpts).render(run.report))
     for problem in run.problems {
       StandardOutput.error(problem)
+    }
+    for note in run.notes {
+      StandardOutput.error(note)
     }
     let code = run.exitCode(failOn: failOn.threshold)
     if code != 0 { throw ExitCode(code) }
