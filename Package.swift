@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "InfraModel", dependencies: ["SourceMap"]),
     // CloudFormation templates (JSON and YAML) to the model.
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
+    // Terraform plans (`terraform show -json`) to the model.
+    .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.
     .target(name: "Rules", dependencies: ["InfraModel"]),
     // Findings to text, gcc, JSON and the other output formats.
@@ -31,7 +33,7 @@ let package = Package(
     // The engine: finds files, reads them, runs the rules, filters and sorts findings.
     .target(
       name: "TrailwatchKit",
-      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "Rules", "Reporters"]
+      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "Rules", "Reporters"]
     ),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
@@ -52,6 +54,10 @@ let package = Package(
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    .testTarget(
+      name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
+    // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
+    .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     // Hostile inputs (alias bombs, deep nesting, bad encodings, huge files, evaluation bombs) and the
     // inputs the fuzzers found, each with its exact outcome.
     .testTarget(

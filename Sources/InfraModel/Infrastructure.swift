@@ -5,11 +5,13 @@ public struct Infrastructure: Sendable, Equatable {
   public var trails: [Trail]
   public var logGroups: [LogGroup]
   public var roles: [Role]
+  /// Parts of the input that could not be evaluated, so nothing in them can be called compliant.
+  public var omissions: [Omission]
 
-  public init(trails: [Trail] = [], logGroups: [LogGroup] = [], roles: [Role] = []) {
+  public init(trails: [Trail] = [], logGroups: [LogGroup] = [], roles: [Role] = [], omissions: [Omission] = []) {
     self.trails = trails
     self.logGroups = logGroups
     self.roles = roles
+    self.omissions = omissions
   }
-
 }

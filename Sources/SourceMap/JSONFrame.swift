@@ -1,7 +1,9 @@
 /// An object or array the JSON reader has opened and not yet closed.
 ///
 /// The reader keeps these on an explicit stack instead of recursing, so nesting depth costs heap,
-/// never call stack.
+/// never call stack. Children wait on one stack shared by all open containers and move into an
+/// exactly sized array when their container closes: one allocation per container, instead of an
+/// array per container that reallocates as it grows.
 struct JSONFrame {
   /// Up to this many entries a duplicate key is found by scanning; past it, by a dictionary, so a
   /// large object stays linear.
@@ -10,29 +12,33 @@ struct JSONFrame {
   let isObject: Bool
   /// The position of the opening bracket.
   let start: SourcePosition
-  var entries: [MappingEntry] = []
-  var items: [Node] = []
+  /// Where this container's children start on the shared stack of entries or items.
+  let base: Int
   /// The key whose value is being read.
   var pendingKey = MappingKey(text: "", range: .fileStart)
-  /// Index into `entries` by key; filled only once the object passes `linearScanLimit` entries.
+  /// Index into the shared entries by key; filled only once the object passes `linearScanLimit`
+  /// entries.
   private var keyIndex: [JSONKeyBytes: Int] = [:]
 
-  init(object start: SourcePosition) {
+  init(object start: SourcePosition, base: Int) {
     self.isObject = true
     self.start = start
+    self.base = base
   }
 
-  init(array start: SourcePosition) {
+  init(array start: SourcePosition, base: Int) {
     self.isObject = false
     self.start = start
+    self.base = base
   }
 
   /// The key already in this object that is byte for byte `text`; nil when there is none.
-  func existingKey(_ text: String) -> MappingKey? {
-    if entries.count <= Self.linearScanLimit {
+  /// `entries` is the shared stack, whose elements from `base` on are this object's.
+  func existingKey(_ text: String, in entries: borrowing JSONChildStack<MappingEntry>) -> MappingKey? {
+    if entries.count - base <= Self.linearScanLimit {
       let wanted = JSONKeyBytes(text: text)
-      for entry in entries where JSONKeyBytes(text: entry.key.text) == wanted {
-        return entry.key
+      for index in base..<entries.count where JSONKeyBytes(text: entries[index].key.text) == wanted {
+        return entries[index].key
       }
       return nil
     }
@@ -40,17 +46,16 @@ struct JSONFrame {
     return entries[index].key
   }
 
-  /// Adds `value` under the pending key.
-  mutating func appendEntry(_ value: Node) {
-    entries.append(MappingEntry(key: pendingKey, value: value))
-    let count = entries.count
+  /// Records the entry just pushed onto `entries` under the pending key.
+  mutating func didAppendEntry(to entries: borrowing JSONChildStack<MappingEntry>) {
+    let count = entries.count - base
     if count == Self.linearScanLimit + 1 {
       keyIndex.reserveCapacity(count * 2)
-      for (index, entry) in entries.enumerated() {
-        keyIndex[JSONKeyBytes(text: entry.key.text)] = index
+      for index in base..<entries.count {
+        keyIndex[JSONKeyBytes(text: entries[index].key.text)] = index
       }
     } else if count > Self.linearScanLimit + 1 {
-      keyIndex[JSONKeyBytes(text: pendingKey.text)] = count - 1
+      keyIndex[JSONKeyBytes(text: pendingKey.text)] = entries.count - 1
     }
   }
 }

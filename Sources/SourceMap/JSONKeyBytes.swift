@@ -6,7 +6,12 @@ struct JSONKeyBytes: Hashable {
   let text: String
 
   static func == (lhs: JSONKeyBytes, rhs: JSONKeyBytes) -> Bool {
-    lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    // Cheapest first: lengths (stored, not computed), then `==`, which is a memcmp for ASCII and is
+    // false whenever the bytes differ in a way normalization cannot undo; the byte walk runs only for
+    // keys that really match.
+    let left = lhs.text.utf8
+    let right = rhs.text.utf8
+    return left.count == right.count && lhs.text == rhs.text && left.elementsEqual(right)
   }
 
   // Byte-equal strings are canonically equal, so the String hash is consistent with `==`.

@@ -6,7 +6,7 @@
 /// `offset - lineStart - continuationBytes + 1` scalars, without rescanning the line. Multibyte
 /// characters can only occur inside strings (anywhere else they are an error), and line breaks only
 /// between tokens, so the two kinds of bookkeeping never meet.
-struct JSONScanner {
+struct JSONScanner: ~Copyable {
   private let base: UnsafePointer<UInt8>
   private let end: Int
   private let maxDepth: Int
@@ -15,6 +15,10 @@ struct JSONScanner {
   private var continuationBytes = 0
   /// Reused across strings with escapes, so decoding them does not allocate each time.
   private var scratch: [UInt8] = []
+  /// The entries of all open objects, innermost last (see `JSONFrame`).
+  private var entryStack = JSONChildStack<MappingEntry>()
+  /// The items of all open arrays, innermost last.
+  private var itemStack = JSONChildStack<Node>()
 
   init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
     self.base = base
@@ -53,7 +57,7 @@ struct JSONScanner {
             p += 1
             value = Node(.mapping([]), range: SourceRange(start: open, end: position(p)))
           } else {
-            var frame = JSONFrame(object: open)
+            var frame = JSONFrame(object: open, base: entryStack.count)
             p = try readKey(at: p, into: &frame, afterComma: nil)
             stack.append(frame)
             continue nextValue
@@ -63,7 +67,7 @@ struct JSONScanner {
             p += 1
             value = Node(.sequence([]), range: SourceRange(start: open, end: position(p)))
           } else {
-            stack.append(JSONFrame(array: open))
+            stack.append(JSONFrame(array: open, base: itemStack.count))
             continue nextValue
           }
         }
@@ -95,7 +99,8 @@ struct JSONScanner {
           return value
         }
         if stack[top].isObject {
-          stack[top].appendEntry(value)
+          entryStack.append(MappingEntry(key: stack[top].pendingKey, value: consume value))
+          stack[top].didAppendEntry(to: entryStack)
           guard p < end else { throw unexpectedEnd(in: stack[top]) }
           switch base[p] {
           case UInt8(ascii: ","):
@@ -107,12 +112,13 @@ struct JSONScanner {
           case UInt8(ascii: "}"):
             p += 1
             let frame = stack.removeLast()
-            value = Node(.mapping(frame.entries), range: SourceRange(start: frame.start, end: position(p)))
+            let entries = entryStack.popArray(from: frame.base)
+            value = Node(.mapping(entries), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or '}' after an object entry", at: p)
           }
         } else {
-          stack[top].items.append(value)
+          itemStack.append(consume value)
           guard p < end else { throw unexpectedEnd(in: stack[top]) }
           switch base[p] {
           case UInt8(ascii: ","):
@@ -125,7 +131,8 @@ struct JSONScanner {
           case UInt8(ascii: "]"):
             p += 1
             let frame = stack.removeLast()
-            value = Node(.sequence(frame.items), range: SourceRange(start: frame.start, end: position(p)))
+            let items = itemStack.popArray(from: frame.base)
+            value = Node(.sequence(items), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or ']' after an array item", at: p)
           }
@@ -136,7 +143,9 @@ struct JSONScanner {
 
   /// Reads an object key, the colon after it and the whitespace before the value; returns the offset of
   /// the value. `comma` is the range of the comma before the key, if any.
-  private mutating func readKey(at start: Int, into frame: inout JSONFrame, afterComma comma: SourceRange?) throws(ParseError) -> Int {
+  private mutating func readKey(
+    at start: Int, into frame: inout JSONFrame, afterComma comma: SourceRange?
+  ) throws(ParseError) -> Int {
     guard start < end else { throw unexpectedEnd(in: frame) }
     guard base[start] == UInt8(ascii: "\"") else {
       if let comma, base[start] == UInt8(ascii: "}") {
@@ -148,9 +157,10 @@ struct JSONScanner {
       try fail("expected a string key", at: start)
     }
     let key = try readString(at: start)
-    if let first = frame.existingKey(key.text) {
+    if let first = frame.existingKey(key.text, in: entryStack) {
       throw ParseError(
-        "duplicate key '\(key.text)' (first defined at line \(first.range.start.line), column \(first.range.start.column))",
+        "duplicate key '\(key.text)' (first defined at line \(first.range.start.line), "
+          + "column \(first.range.start.column))",
         at: key.range)
     }
     var p = skipWhitespace(from: key.next)
@@ -165,7 +175,9 @@ struct JSONScanner {
 
   /// Reads the string whose opening quote is at `quote`: its decoded text, its range including the
   /// quotes, and the offset just after the closing quote.
-  private mutating func readString(at quote: Int) throws(ParseError) -> (text: String, range: SourceRange, next: Int) {
+  private mutating func readString(
+    at quote: Int
+  ) throws(ParseError) -> (text: String, range: SourceRange, next: Int) {
     let start = position(quote)
     let contentStart = quote + 1
     var p = contentStart
@@ -203,9 +215,12 @@ struct JSONScanner {
         continuationBytes += length - 1
         p += length
       } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-        throw ParseError("line break in a string (a closing quote is missing, or the break must be written as \\n)", at: position(p))
+        throw ParseError(
+          "line break in a string (a closing quote is missing, or the break must be written as \\n)",
+          at: position(p))
       } else {
-        throw ParseError("control character \(Self.codePoint(UInt32(byte))) in a string must be escaped", at: position(p))
+        throw ParseError(
+          "control character \(Self.codePoint(UInt32(byte))) in a string must be escaped", at: position(p))
       }
     }
     let text: String
@@ -213,7 +228,8 @@ struct JSONScanner {
       scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: p - runStart))
       text = String(decoding: scratch, as: UTF8.self)
     } else {
-      text = String(decoding: UnsafeBufferPointer(start: base + contentStart, count: p - contentStart), as: UTF8.self)
+      let content = UnsafeBufferPointer(start: base + contentStart, count: p - contentStart)
+      text = String(decoding: content, as: UTF8.self)
     }
     p += 1
     return (text, SourceRange(start: start, end: position(p)), p)
@@ -254,7 +270,8 @@ struct JSONScanner {
       if byte > 0x20 && byte < 0x7F {
         throw ParseError("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: position(backslash))
       }
-      throw ParseError("invalid escape: '\\' followed by \(Self.codePoint(scalarValue(at: p)))", at: position(backslash))
+      throw ParseError(
+        "invalid escape: '\\' followed by \(Self.codePoint(scalarValue(at: p)))", at: position(backslash))
     }
     scratch.append(decoded)
     return p + 1
@@ -277,7 +294,8 @@ struct JSONScanner {
         let low = hex4(at: next + 2), low >= 0xDC00, low <= 0xDFFF
       else {
         throw ParseError(
-          "lone surrogate escape '\(escapeText(at: backslash))' (a high surrogate must be followed by a low surrogate escape)",
+          "lone surrogate escape '\(escapeText(at: backslash))' "
+            + "(a high surrogate must be followed by a low surrogate escape)",
           at: position(backslash))
       }
       scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
@@ -307,7 +325,8 @@ struct JSONScanner {
 
   /// The six bytes of a `\uXXXX` escape as written (already known to be ASCII).
   private func escapeText(at backslash: Int) -> String {
-    String(decoding: UnsafeBufferPointer(start: base + backslash, count: min(6, end - backslash)), as: UTF8.self)
+    let escape = UnsafeBufferPointer(start: base + backslash, count: min(6, end - backslash))
+    return String(decoding: escape, as: UTF8.self)
   }
 
   /// Appends a scalar (never a surrogate: callers pair or reject them) to `scratch` as UTF-8.
@@ -354,7 +373,8 @@ struct JSONScanner {
     }
     for index in (p + 1)..<(p + length) {
       guard index < end, base[index] & 0xC0 == 0x80 else {
-        throw ParseError("invalid UTF-8: incomplete sequence starting with byte \(Self.hexByte(lead))", at: position(p))
+        throw ParseError(
+          "invalid UTF-8: incomplete sequence starting with byte \(Self.hexByte(lead))", at: position(p))
       }
     }
     let second = base[p + 1]
@@ -403,7 +423,9 @@ struct JSONScanner {
     }
     if p < end, base[p] == UInt8(ascii: ".") {
       p += 1
-      guard p < end, Self.isDigit(base[p]) else { try fail("expected a digit after the decimal point", at: p) }
+      guard p < end, Self.isDigit(base[p]) else {
+        try fail("expected a digit after the decimal point", at: p)
+      }
       p = digitsEnd(from: p)
     }
     if p < end, base[p] == UInt8(ascii: "e") || base[p] == UInt8(ascii: "E") {
@@ -537,7 +559,8 @@ struct JSONScanner {
   private func unexpectedEnd(in frame: JSONFrame) -> ParseError {
     let kind = frame.isObject ? "an object" : "an array"
     return ParseError(
-      "unexpected end of file (\(kind) opened at line \(frame.start.line), column \(frame.start.column) is not closed)",
+      "unexpected end of file (\(kind) opened at line \(frame.start.line), "
+        + "column \(frame.start.column) is not closed)",
       at: position(end))
   }
 

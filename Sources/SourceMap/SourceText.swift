@@ -108,6 +108,35 @@ public struct SourceText: Sendable {
     return prefix.utf16.count + 1
   }
 
+  /// The UTF-16 columns of many positions, in the order given. Positions on one line are counted in
+  /// one pass along it, so the work is linear in the text however many positions share a line (a
+  /// minified Terraform plan is one line of megabytes).
+  public func utf16Columns(of positions: [SourcePosition]) -> [Int] {
+    var columns = [Int](repeating: 0, count: positions.count)
+    let order = positions.indices.sorted { (positions[$0].line, positions[$0].offset) < (positions[$1].line, positions[$1].offset) }
+    var line = 0
+    var cursor = 0
+    var column = 1
+    for index in order {
+      let position = positions[index]
+      guard position.line >= 1, position.line <= lineStarts.count else {
+        columns[index] = position.column
+        continue
+      }
+      let start = lineStarts[position.line - 1]
+      let target = min(max(position.offset, start), bytes.count)
+      if position.line != line {
+        line = position.line
+        cursor = start
+        column = 1
+      }
+      column += String(decoding: bytes[cursor..<target], as: UTF8.self).utf16.count
+      cursor = target
+      columns[index] = column
+    }
+    return columns
+  }
+
   /// The 1-based column of a position counted in UTF-8 bytes.
   public func utf8Column(of position: SourcePosition) -> Int {
     guard position.line >= 1, position.line <= lineStarts.count else { return position.column }

@@ -1,6 +1,8 @@
 /// What a file turned out to be.
 public enum DocumentKind: Sendable, Equatable {
   case cloudFormation
+  /// A Terraform plan, `terraform show -json tf.plan`.
+  case terraformPlan
   /// Not something trailwatch lints: skipped silently.
   case other
 }

@@ -13,6 +13,10 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Whether findings carry their columns in UTF-16 code units (SARIF, GitHub annotations).
+  public var keepsUTF16Columns: Bool
+  /// Whether findings carry GitHub code scanning's line hash (SARIF).
+  public var computesLineHashes: Bool
   /// Whether symbolic links inside directories are followed (each directory is still walked once).
   public var followsSymlinks: Bool
   /// The most bytes read from one file; a larger one is not linted (exit 2).
@@ -21,6 +25,7 @@ public struct LintOptions: Sendable {
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
     stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes
   ) {
     self.paths = paths
@@ -29,6 +34,8 @@ public struct LintOptions: Sendable {
     self.stdinFilename = stdinFilename
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.keepsUTF16Columns = keepsUTF16Columns
+    self.computesLineHashes = computesLineHashes
     self.followsSymlinks = followsSymlinks
     self.maxFileBytes = maxFileBytes
   }

@@ -13,7 +13,8 @@ public struct Linter: Sendable {
     let (files, walkProblems, walkNotes) = FileWalker(followsSymlinks: options.followsSymlinks).files(in: options.paths)
     let maxFileBytes = options.maxFileBytes
     let linter = SourceLinter(
-      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText)
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes)
     let stdinName = options.stdinFilename ?? "<stdin>"
     var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
     await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
@@ -36,20 +37,20 @@ public struct Linter: Sendable {
       }
     }
     var findings: [Finding] = []
-    var linted = 0
+    var linted: [String] = []
     var problems = walkProblems
     var notes = walkNotes
     for case let result? in results {
       switch result {
       case .success(let file):
         findings += file.findings
-        if file.wasLinted { linted += 1 }
+        if file.wasLinted { linted.append(file.path) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       case .failure(.vanished(let message)):
         notes.append(message)
       }
     }
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted), problems: problems, notes: notes)
+    return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems, notes: notes)
   }
 }

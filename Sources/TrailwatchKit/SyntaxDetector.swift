@@ -21,6 +21,12 @@ enum SyntaxDetector {
       || (contains(bytes, "format_version") && (contains(bytes, "planned_values") || contains(bytes, "resource_changes")))
   }
 
+  /// What unparseable text that looks like a template or plan was meant to be.
+  static func kind(ofUnparsed bytes: [UInt8]) -> DocumentKind {
+    contains(bytes, "format_version") && (contains(bytes, "planned_values") || contains(bytes, "resource_changes"))
+      ? .terraformPlan : .cloudFormation
+  }
+
   private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
     let pattern = Array(needle.utf8)
     guard let first = pattern.first, bytes.count >= pattern.count else { return false }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reporters
 import Rules
 import TrailwatchKit
@@ -7,7 +8,7 @@ import TrailwatchKit
 struct LintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint CloudFormation templates (the default command)."
+    abstract: "Lint CloudFormation templates and Terraform plans (the default command)."
   )
 
   @Argument(help: "Files and directories to lint; - reads standard input.")
@@ -34,12 +35,39 @@ struct LintCommand: AsyncParsableCommand {
   @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside directories (each directory is walked once).")
   var followSymlinks = false
 
+  @Option(
+    name: .customLong("output"),
+    help: ArgumentHelp(
+      "Also write a report in FORMAT to PATH (repeatable); the console still shows --format.",
+      valueName: "format=path"))
+  var outputs: [String] = []
+
+  @Option(
+    name: .customLong("sarif-category"),
+    help: ArgumentHelp("SARIF runAutomationDetails category, to keep several uploads apart in code scanning.", valueName: "category"))
+  var sarifCategory: String?
+
   func validate() throws {
     guard minRetention >= 1 else { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    var seen: [String] = []
+    for output in try reportOutputs() {
+      if seen.contains(where: { $0 == output.path || ReportFile.isSameFile($0, output.path) }) {
+        throw ValidationError("--output: \(output.path) is named twice")
+      }
+      seen.append(output.path)
+      if let problem = ReportFile.problem(writing: output.path) {
+        throw ValidationError("--output: \(problem)")
+      }
+      if let input = paths.first(where: { ReportFile.isSameFile($0, output.path) }) {
+        throw ValidationError("--output: \(output.path) is \(input), which is being linted; trailwatch never overwrites its input")
+      }
+    }
   }
 
   func run() async throws {
+    let outputs = try reportOutputs()
+    let formats = [format] + outputs.map(\.format)
     let excerpts = format == .text && StandardOutput.isTerminal
     let options = LintOptions(
       paths: paths,
@@ -47,17 +75,53 @@ struct LintCommand: AsyncParsableCommand {
       jobs: jobs,
       stdinFilename: stdinFilename,
       keepsLineText: excerpts,
+      keepsUTF16Columns: formats.contains(where: \.needsUTF16Columns),
+      computesLineHashes: formats.contains(where: \.needsLineHashes),
       followsSymlinks: followSymlinks
     )
     let run = await Linter(options: options).run()
-    StandardOutput.write(format.reporter(excerpts: excerpts).render(run.report))
+    var code = run.exitCode(failOn: failOn.threshold)
+    for output in outputs {
+      let reporter = output.format.reporter(reporterOptions(excerpts: false))
+      let text = reporter.render(run.report)
+      for notice in reporter.notices(for: run.report, rendered: text) {
+        StandardOutput.error("\(output.path): \(notice)")
+      }
+      if let linted = run.report.lintedFiles.first(where: { ReportFile.isSameFile($0, output.path) }) {
+        StandardOutput.error("--output: \(output.path) is \(linted), which was linted; trailwatch never overwrites its input")
+        code = 2
+        continue
+      }
+      do {
+        try ReportFile.write(text, to: output.path)
+      } catch {
+        StandardOutput.error(error.message)
+        code = 2
+      }
+    }
+    let reporter = format.reporter(reporterOptions(excerpts: excerpts))
+    let text = reporter.render(run.report)
+    StandardOutput.write(text)
+    for notice in reporter.notices(for: run.report, rendered: text) {
+      StandardOutput.error(notice)
+    }
     for problem in run.problems {
       StandardOutput.error(problem)
     }
     for note in run.notes {
       StandardOutput.error(note)
     }
-    let code = run.exitCode(failOn: failOn.threshold)
     if code != 0 { throw ExitCode(code) }
+  }
+
+  private func reportOutputs() throws -> [ReportOutput] {
+    try outputs.map { argument throws(ValidationError) in try ReportOutput.parse(argument) }
+  }
+
+  private func reporterOptions(excerpts: Bool) -> ReporterOptions {
+    ReporterOptions(
+      toolVersion: TrailwatchVersion.current, informationURI: TrailwatchVersion.informationURI, excerpts: excerpts,
+      failOn: failOn.threshold, sarifCategory: sarifCategory,
+      workingDirectory: FileManager.default.currentDirectoryPath)
   }
 }

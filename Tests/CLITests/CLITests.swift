@@ -42,6 +42,20 @@ struct CLITests {
     #expect(output.exitCode == 0)
   }
 
+  @Test("a clean Terraform plan exits 0; a plan's findings name the address and the Terraform type")
+  func terraformPlans() throws {
+    let clean = try CommandRunner.run(["samples/terraform/good-plan.json"])
+    #expect(clean.stdout == "1 file linted: no findings\n")
+    #expect(clean.exitCode == 0)
+    let output = try CommandRunner.run(["--format", "gcc", "samples/terraform/modules-plan.json"])
+    #expect(output.stdout == """
+      samples/terraform/modules-plan.json:325:7: warning: log group 'module.app_logs["worker"].aws_cloudwatch_log_group.this' has no retention_in_days, so it keeps its events forever [TW201]
+      samples/terraform/modules-plan.json:420:32: error: log group 'module.audit[0].aws_cloudwatch_log_group.this' keeps the events of trail 'module.audit[0].aws_cloudtrail.this' for 30 days, fewer than the minimum of 365 [TW202]
+
+      """)
+    #expect(output.exitCode == 1)
+  }
+
   @Test("--fail-on decides the exit code", arguments: [
     ("error", Int32(1)), ("warning", Int32(1)), ("note", Int32(1)), ("never", Int32(0)),
   ])

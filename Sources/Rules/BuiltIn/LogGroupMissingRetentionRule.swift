@@ -12,8 +12,10 @@ public struct LogGroupMissingRetentionRule: Rule {
     rationale: """
       Without RetentionInDays (Terraform: retention_in_days unset or 0) CloudWatch Logs never deletes \
       events: storage cost grows without bound and personal data is kept longer than any policy allows. \
-      Keeping logs is good; keeping them by accident is not: state the period on purpose. Terraform log \
-      groups of class DELIVERY, and groups whose retention another resource sets, are exempt.
+      Keeping logs is good; keeping them by accident is not: state the period on purpose. In a Terraform \
+      plan an unset retention shows as 0, which means the same. Log groups of class DELIVERY (whose \
+      retention the provider never sets), groups whose retention an aws_cloudwatch_log_group_retention \
+      sets, and existing groups a data source only reads are exempt.
       """,
     remediation: """
       Set RetentionInDays to a period CloudWatch Logs accepts that meets your policy, at least 365 for \
@@ -47,6 +49,28 @@ public struct LogGroupMissingRetentionRule: Rule {
         {"Resources": {↓"AppLogs": {"Type": "AWS::Logs::LogGroup"}, "Other": {"Type": "AWS::Logs::LogGroup", \
         "Properties": {"RetentionInDays": ↓null}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              ↓"address": "aws_cloudwatch_log_group.app",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "app",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"kms_key_id": null, "name": "/app/web", "retention_in_days": 0, "skip_destroy": false},
+                "after_unknown": {"arn": true, "id": true, "log_group_class": true}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -62,12 +86,59 @@ public struct LogGroupMissingRetentionRule: Rule {
         """
         {"Resources": {"AppLogs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": "731"}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudwatch_log_group.vended",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "vended",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"log_group_class": "DELIVERY", "name": "/aws/vendedlogs/app", "retention_in_days": 0},
+                "after_unknown": {"arn": true, "id": true}
+              }
+            },
+            {
+              "address": "aws_cloudwatch_log_group.app",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "app",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"name": "/app/web", "retention_in_days": 0},
+                "after_unknown": {"arn": true, "id": true, "log_group_class": true}
+              }
+            },
+            {
+              "address": "aws_cloudwatch_log_group_retention.app",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group_retention",
+              "name": "app",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"log_group_name": "/app/web", "retention_in_days": 365},
+                "after_unknown": {"id": true}
+              }
+            }
+          ]
+        }
+        """),
     ]
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
-    for group in infrastructure.logGroups {
+    // A group whose retention does not apply, or that this file does not manage, has nothing to fix here.
+    for group in infrastructure.logGroups where group.retentionExemption == nil && group.managedElsewhere == nil {
       for outcome in group.retentionInDays.outcomes where outcome.state == .absent {
         let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
           + "\(Wording.when(outcome)), so it keeps its events forever"

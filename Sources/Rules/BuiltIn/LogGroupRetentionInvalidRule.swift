@@ -13,7 +13,9 @@ public struct LogGroupRetentionInvalidRule: Rule {
       CloudWatch Logs accepts only 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, \
       1827, 2192, 2557, 2922, 3288 and 3653 days. Any other value (366, 0 in CloudFormation, a word) \
       fails the deploy at the log group, often after other resources were already created and have to \
-      roll back.
+      roll back. In a Terraform plan 0 is not invalid: it is the provider's default and means never \
+      expire (TW201); the provider refuses other values when it plans, so a plan shows one only from an \
+      older provider or from state.
       """,
     remediation: """
       Use one of the accepted periods, at least 365 for an audit log: RetentionInDays: 365 or 400 \
@@ -46,6 +48,28 @@ public struct LogGroupRetentionInvalidRule: Rule {
         """
         {"Resources": {"AuditLogs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": ↓0}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudwatch_log_group.audit",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "audit",
+              "change": {
+                "actions": ["no-op"],
+                "before": {"name": "audit", "retention_in_days": 366},
+                "after": {"name": "audit", "retention_in_days": ↓366},
+                "after_unknown": {}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -57,12 +81,34 @@ public struct LogGroupRetentionInvalidRule: Rule {
             Properties:
               RetentionInDays: 3653
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudwatch_log_group.audit",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"name": "audit", "retention_in_days": 0},
+                "after_unknown": {"arn": true}
+              }
+            }
+          ]
+        }
+        """),
     ]
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
-    for group in infrastructure.logGroups {
+    for group in infrastructure.logGroups where group.managedElsewhere == nil {
       let property = group.retentionInDays.name
       for outcome in group.retentionInDays.outcomes {
         let message: String

@@ -14,7 +14,9 @@ public struct LogGroupRetentionTooShortRule: Rule {
       when the investigation starts. The minimum is 365 days by default (--min-retention, or \
       min-retention-days in .trailwatch.yml). By default the rule looks at the log groups a trail of the \
       same template or plan delivers to, followed through !GetAtt, !Ref, !Sub, Fn::Join and parameter \
-      defaults; with retention-scope: all-log-groups it looks at every log group.
+      defaults (in a Terraform plan, through the configuration's references across modules, or the name \
+      in a known ARN); with retention-scope: all-log-groups it looks at every log group. An existing log \
+      group that a plan only reads through a data source is checked when a trail delivers to it.
       """,
     remediation: """
       Raise RetentionInDays to at least 365 (Terraform: retention_in_days = 365), or to the next value \
@@ -64,6 +66,66 @@ public struct LogGroupRetentionTooShortRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "module.audit.aws_cloudtrail.this",
+              "module_address": "module.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "this",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs", "name": "audit"},
+                "after_unknown": {"arn": true, "cloud_watch_logs_group_arn": true}
+              }
+            },
+            {
+              "address": "module.audit.aws_cloudwatch_log_group.this",
+              "module_address": "module.audit",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "this",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"name": "/aws/cloudtrail/audit", "retention_in_days": ↓30},
+                "after_unknown": {"arn": true}
+              }
+            }
+          ],
+          "configuration": {
+            "root_module": {
+              "module_calls": {
+                "audit": {
+                  "source": "./modules/audit",
+                  "module": {
+                    "resources": [
+                      {
+                        "address": "aws_cloudtrail.this",
+                        "mode": "managed",
+                        "type": "aws_cloudtrail",
+                        "name": "this",
+                        "expressions": {
+                          "cloud_watch_logs_group_arn": {
+                            "references": ["aws_cloudwatch_log_group.this.arn", "aws_cloudwatch_log_group.this"]
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -86,6 +148,55 @@ public struct LogGroupRetentionTooShortRule: Rule {
               CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
               CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["no-op"],
+                "before": null,
+                "after": {
+                  "cloud_watch_logs_group_arn": "arn:aws:logs:us-east-1:123456789012:log-group:audit:*",
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+                },
+                "after_unknown": {}
+              }
+            },
+            {
+              "address": "aws_cloudwatch_log_group.audit",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "audit",
+              "change": {
+                "actions": ["update"],
+                "before": {"name": "audit", "retention_in_days": 30},
+                "after": {"name": "audit", "retention_in_days": 400},
+                "after_unknown": {}
+              }
+            },
+            {
+              "address": "aws_cloudwatch_log_group.app",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "app",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"name": "app", "retention_in_days": 7},
+                "after_unknown": {"arn": true}
+              }
+            }
+          ]
+        }
+        """),
     ]
   )
 
@@ -101,7 +212,7 @@ public struct LogGroupRetentionTooShortRule: Rule {
         case .explicit(let days) where days < minimum:
           let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
             + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
-            + "fewer than the minimum of \(minimum)"
+            + "fewer than the minimum of \(minimum)" + (group.managedElsewhere.map { "; \($0)" } ?? "")
           violations.append(Violation(message, at: outcome.range, resource: group.identity))
         case .unknown(let reason) where settings.showUnknown:
           let message = "\(group.retentionInDays.name) of log group \(Wording.name(group.identity)) cannot be "

@@ -2,7 +2,8 @@ import InfraModel
 
 /// The log groups a retention minimum applies to, each with the trails that deliver to it.
 enum LogGroupsInScope {
-  /// Log group name → names of trails delivering to it, for every log group in scope, in model order.
+  /// Every log group in scope with the names of the trails delivering to it, in model order. Groups
+  /// to which retention does not apply are never in scope.
   static func find(in infrastructure: Infrastructure, scope: RuleSettings.RetentionScope) -> [(LogGroup, [String])] {
     var trailsByGroup: [String: [String]] = [:]
     for trail in infrastructure.trails {
@@ -15,7 +16,9 @@ enum LogGroupsInScope {
     }
     return infrastructure.logGroups.compactMap { group in
       let trails = trailsByGroup[group.identity.name] ?? []
-      if scope == .trailLogGroups && trails.isEmpty { return nil }
+      if group.retentionExemption != nil { return nil }
+      // A group managed elsewhere matters only through a trail of this file that delivers to it.
+      if (scope == .trailLogGroups || group.managedElsewhere != nil) && trails.isEmpty { return nil }
       return (group, trails)
     }
   }

@@ -19,7 +19,8 @@ public struct ParseErrorRule: Rule {
     remediation: """
       Fix the syntax at the reported position. For duplicate keys, keep one of them. Save the file as \
       UTF-8. For a Terraform plan, write it with `terraform show -json tf.plan > plan.json` and nothing \
-      else in the file.
+      else in the file (with hashicorp/setup-terraform, set terraform_wrapper: false, or its wrapper adds \
+      lines of its own).
       """,
     references: [
       RuleReference(
@@ -48,6 +49,13 @@ public struct ParseErrorRule: Rule {
             "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": 365}↓]
           }
         }
+        """),
+      RuleExample(
+        "tfplan.json",
+        """
+        ↓[command]/home/runner/work/_temp/terraform-bin show -json tf.plan
+        {"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{}},"resource_changes":[]}
+        ::debug::Terraform exited with code 0.
         """),
     ],
     nonTriggeringExamples: [

@@ -14,7 +14,10 @@ public struct TrailMissingLogGroupRule: Rule {
       where nobody can search it in real time or alarm on it: the metric filters and alarms of the CIS \
       monitoring controls (unauthorized API calls, root account use, IAM policy changes) have nothing to \
       read. The property counts as missing when it is absent, null, an empty string, AWS::NoValue, or \
-      any of those in a branch of Fn::If; the message then names the condition.
+      any of those in a branch of Fn::If; the message then names the condition. In a Terraform plan, a \
+      value shown as (known after apply) is not missing: it is followed through the plan's configuration \
+      to the log group it names. A plan that is incomplete (complete: false, deferred changes, -target) \
+      is reported as a note, since a trail it leaves out cannot be checked.
       """,
     remediation: """
       Create a log group that keeps its events for at least 365 days and point the trail at it, with the \
@@ -62,6 +65,35 @@ public struct TrailMissingLogGroupRule: Rule {
         "S3BucketName": "audit-bucket"}}, "Second": {"Type": "AWS::CloudTrail::Trail", "Properties": \
         {"IsLogging": true, "S3BucketName": "audit-bucket", "CloudWatchLogsLogGroupArn": ↓""}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              ↓"address": "module.audit.aws_cloudtrail.this[0]",
+              "module_address": "module.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "this",
+              "index": 0,
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {
+                  "cloud_watch_logs_group_arn": null,
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs",
+                  "name": "audit",
+                  "s3_bucket_name": "audit-bucket"
+                },
+                "after_unknown": {"arn": true, "home_region": true, "id": true}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -98,11 +130,74 @@ public struct TrailMissingLogGroupRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs",
+                  "name": "audit",
+                  "s3_bucket_name": "audit-bucket"
+                },
+                "after_unknown": {"arn": true, "cloud_watch_logs_group_arn": true, "id": true}
+              }
+            },
+            {
+              "address": "aws_cloudwatch_log_group.audit",
+              "mode": "managed",
+              "type": "aws_cloudwatch_log_group",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {"name": "/aws/cloudtrail/audit", "retention_in_days": 365},
+                "after_unknown": {"arn": true, "id": true}
+              }
+            }
+          ],
+          "configuration": {
+            "root_module": {
+              "resources": [
+                {
+                  "address": "aws_cloudtrail.audit",
+                  "mode": "managed",
+                  "type": "aws_cloudtrail",
+                  "name": "audit",
+                  "expressions": {
+                    "cloud_watch_logs_group_arn": {
+                      "references": ["aws_cloudwatch_log_group.audit.arn", "aws_cloudwatch_log_group.audit"]
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+        """),
     ]
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
-    TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
+    // What the input leaves out may hold a trail: say so, whether or not unknowns are shown, so an
+    // incomplete plan never reads as a clean one.
+    let omitted = infrastructure.omissions.map { omission in
+      Violation(
+        "\(omission.description), so a trail it leaves out is not checked", at: omission.range, resource: nil,
+        severity: .note)
+    }
+    return omitted
+      + TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
       .violations(in: infrastructure, settings: settings)
   }
 }

@@ -62,6 +62,32 @@ public struct TrailMissingRoleRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              ↓"address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["update"],
+                "before": {"cloud_watch_logs_group_arn": null, "cloud_watch_logs_role_arn": null, "name": "audit"},
+                "after": {
+                  "cloud_watch_logs_group_arn": "arn:aws:logs:us-east-1:123456789012:log-group:audit:*",
+                  "cloud_watch_logs_role_arn": null,
+                  "name": "audit"
+                },
+                "after_unknown": {}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -81,6 +107,31 @@ public struct TrailMissingRoleRule: Rule {
               AssumeRolePolicyDocument:
                 Statement:
                   - {Effect: Allow, Principal: {Service: cloudtrail.amazonaws.com}, Action: sts:AssumeRole}
+        """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {
+                  "cloud_watch_logs_group_arn": "arn:aws:logs:us-east-1:123456789012:log-group:audit:*",
+                  "name": "audit"
+                },
+                "after_unknown": {"arn": true, "cloud_watch_logs_role_arn": true}
+              }
+            }
+          ]
+        }
         """),
     ]
   )

@@ -14,10 +14,16 @@ public struct Finding: Sendable, Equatable {
   public var resourceType: String?
   /// The text of the finding's first line, for excerpts and fingerprints; nil when not kept.
   public var lineText: String?
+  /// The columns in UTF-16 code units (SARIF, GitHub annotations); nil unless the engine was asked.
+  public var utf16Columns: UTF16Columns?
+  /// GitHub code scanning's `primaryLocationLineHash` of the finding's start line; nil unless the
+  /// engine was asked.
+  public var lineHash: String?
 
   public init(
     ruleID: String, ruleName: String, severity: Severity, message: String, file: String, range: SourceRange,
-    resource: String? = nil, resourceType: String? = nil, lineText: String? = nil
+    resource: String? = nil, resourceType: String? = nil, lineText: String? = nil, utf16Columns: UTF16Columns? = nil,
+    lineHash: String? = nil
   ) {
     self.ruleID = ruleID
     self.ruleName = ruleName
@@ -28,6 +34,8 @@ public struct Finding: Sendable, Equatable {
     self.resource = resource
     self.resourceType = resourceType
     self.lineText = lineText
+    self.utf16Columns = utf16Columns
+    self.lineHash = lineHash
   }
 
   /// The order of every report: file, line, column, rule, then message for ties.

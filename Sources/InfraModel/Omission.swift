@@ -1,0 +1,16 @@
+import SourceMap
+
+/// A part of the input that was not evaluated at all, such as what an incomplete Terraform plan
+/// (`complete: false`, `deferred_changes`, `-target`) leaves out. Rules never count it as compliant:
+/// it is reported as a note.
+public struct Omission: Sendable, Equatable {
+  /// What was left out and why, in words ("the plan is incomplete (complete: false)").
+  public var description: String
+  /// Where the input says so (the plan's `complete` key).
+  public var range: SourceRange
+
+  public init(_ description: String, at range: SourceRange) {
+    self.description = description
+    self.range = range
+  }
+}

@@ -1,0 +1,9 @@
+/// The Terraform resource types trailwatch reads from a plan.
+enum TerraformType {
+  static let trail = "aws_cloudtrail"
+  static let logGroup = "aws_cloudwatch_log_group"
+  static let logGroupRetention = "aws_cloudwatch_log_group_retention"
+  static let role = "aws_iam_role"
+
+  static let read: Set<String> = [trail, logGroup, logGroupRetention, role]
+}
