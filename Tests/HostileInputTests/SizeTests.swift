@@ -37,4 +37,23 @@ struct SizeTests {
       "2:5000016: error: mapping values are not allowed in this context [TW001]"
     ])
   }
+
+  @Test("a Terraform plan with 100,000 resources: every log group linted, every trail linked")
+  func hundredThousandPlanResources() {
+    let count = 100_000
+    var changes: [String] = []
+    changes.reserveCapacity(count + count / 100)
+    for index in 0..<count {
+      changes.append(#"{"address": "aws_cloudwatch_log_group.g\#(index)", "mode": "managed", "type": "aws_cloudwatch_log_group", "name": "g\#(index)", "change": {"actions": ["create"], "after": {"name": "g\#(index)", "retention_in_days": 0}}}"#)
+    }
+    for index in stride(from: 0, to: count, by: 100) {
+      changes.append(#"{"address": "aws_cloudtrail.t\#(index)", "mode": "managed", "type": "aws_cloudtrail", "name": "t\#(index)", "change": {"actions": ["create"], "after": {"name": "t\#(index)", "cloud_watch_logs_group_arn": "arn:aws:logs:us-east-1:123456789012:log-group:g\#(index):*", "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/trail"}}}"#)
+    }
+    let plan = "{\"format_version\": \"1.2\", \"resource_changes\": [\n" + changes.joined(separator: ",\n") + "\n]}\n"
+    let lines = Lint.lines(plan, path: "plan.json")
+    #expect(lines.count == count)
+    #expect(lines.first == "2:2: warning: log group 'aws_cloudwatch_log_group.g0' has no retention_in_days, so it keeps its events forever [TW201]")
+    #expect(lines.last == "100001:2: warning: log group 'aws_cloudwatch_log_group.g99999' has no retention_in_days, so it keeps its events forever [TW201]")
+    #expect(lines.allSatisfy { $0.hasSuffix("[TW201]") })
+  }
 }
