@@ -54,6 +54,8 @@ let package = Package(
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
+    .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(
       name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
     // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.

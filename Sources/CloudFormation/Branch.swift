@@ -7,14 +7,27 @@ struct Branch {
   var range: SourceRange
   /// Condition name → the value it must have for this branch.
   var assumptions: [String: Bool] = [:]
-  /// Parameter name → the allowed value (other than its default) this branch takes.
-  var parameterChoices: [String: String] = [:]
+  /// Parameter name → the value it has in this branch. Recorded for the default too, so that a value
+  /// naming one parameter twice never mixes its default with another of its allowed values.
+  var choices: [String: ParameterChoice] = [:]
   /// Where the value came from when not written here ("parameter Days, default 30").
   var origin: String?
 
-  /// Whether the branch holds whatever the conditions and parameters are.
+  /// Whether the branch holds with the parameter defaults, whatever the conditions are not.
   var isUnconditional: Bool {
-    assumptions.isEmpty && parameterChoices.isEmpty
+    assumptions.isEmpty && choices.values.allSatisfy(\.isDefault)
+  }
+
+  /// Whether the value depends on no parameter at all.
+  var isConstant: Bool {
+    assumptions.isEmpty && choices.isEmpty
+  }
+
+  /// The parameters this branch sets to something other than their default.
+  var nonDefaultChoices: [String: String] {
+    var result: [String: String] = [:]
+    for (name, choice) in choices where !choice.isDefault { result[name] = choice.value }
+    return result
   }
 
   /// This branch with `other`'s assumptions and choices added; nil when they contradict each other.
@@ -24,9 +37,9 @@ struct Branch {
       if let existing = result.assumptions[name], existing != value { return nil }
       result.assumptions[name] = value
     }
-    for (name, value) in other.parameterChoices {
-      if let existing = result.parameterChoices[name], existing != value { return nil }
-      result.parameterChoices[name] = value
+    for (name, choice) in other.choices {
+      if let existing = result.choices[name], existing.value != choice.value { return nil }
+      result.choices[name] = choice
     }
     if result.origin == nil { result.origin = other.origin }
     return result

@@ -12,13 +12,20 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
   public var range: SourceRange
   /// When this outcome holds, in words ("when condition IsProd is false"); nil when always.
   public var condition: String?
+  /// How the conditions named in `condition` turn out with the input's default values, one phrase
+  /// each ("IsProd is false"); empty when they cannot be decided before deploy.
+  public var conditionDefaults: [String]
   /// Where the value came from when it is not written at its place ("parameter Days, default 30").
   public var origin: String?
 
-  public init(_ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, origin: String? = nil) {
+  public init(
+    _ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
+    origin: String? = nil
+  ) {
     self.state = state
     self.range = range
     self.condition = condition
+    self.conditionDefaults = conditionDefaults
     self.origin = origin
   }
 }

@@ -10,15 +10,22 @@ public struct ResourceIdentity: Sendable, Equatable {
   public var range: SourceRange
   /// A resource-level condition under which it is deployed, in words; nil when always deployed.
   public var condition: String?
+  /// How the conditions named in `condition` turn out with the input's default values ("HasTrail is
+  /// true"); empty when they cannot be decided before deploy.
+  public var conditionDefaults: [String]
   /// Where the resource comes from in the user's own code when that differs from this file
   /// (a CDK construct path); nil otherwise.
   public var sourcePath: String?
 
-  public init(name: String, type: String, range: SourceRange, condition: String? = nil, sourcePath: String? = nil) {
+  public init(
+    name: String, type: String, range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
+    sourcePath: String? = nil
+  ) {
     self.name = name
     self.type = type
     self.range = range
     self.condition = condition
+    self.conditionDefaults = conditionDefaults
     self.sourcePath = sourcePath
   }
 }

@@ -20,7 +20,8 @@ public struct GitHubActionsReporter: Reporter {
 
   public func render(_ report: LintReport) -> String {
     var output = ""
-    for finding in report.findings {
+    // Suppressed findings are not annotated: the runner has no way to show them as accepted.
+    for finding in report.findings where finding.isReported {
       output += command(for: finding) + "\n"
     }
     output += "trailwatch: " + TextReporter.summaryLine(report) + "\n"

@@ -39,7 +39,8 @@ public struct GitLabReporter: Reporter {
 
   public func render(_ report: LintReport) -> String {
     var seen: [String: Int] = [:]
-    let issues = report.findings.map { finding -> Issue in
+    // Code Quality has no notion of an accepted issue: suppressed findings are left out.
+    let issues = report.reportedFindings.map { finding -> Issue in
       let path = ReportPath.relative(finding.file, workingDirectory: workingDirectory)
       // NUL cannot occur in a path, and separates the parts so that no two keys run together.
       var key = [path, finding.ruleID, finding.resource ?? "", finding.message].joined(separator: "\u{0}")

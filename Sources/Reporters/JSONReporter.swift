@@ -23,8 +23,9 @@ public struct JSONReporter: Reporter {
     var endColumn: Int
     var resource: String?
     var resourceType: String?
+    var suppression: Suppression?
 
-    // Absent resources are written as null, so every entry has every key.
+    // Absent resources and suppressions are written as null, so every entry has every key.
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(rule, forKey: .rule)
@@ -38,10 +39,35 @@ public struct JSONReporter: Reporter {
       try container.encode(endColumn, forKey: .endColumn)
       try container.encode(resource, forKey: .resource)
       try container.encode(resourceType, forKey: .resourceType)
+      try container.encode(suppression, forKey: .suppression)
     }
 
     enum CodingKeys: String, CodingKey {
-      case rule, name, severity, message, file, line, column, endLine, endColumn, resource, resourceType
+      case rule, name, severity, message, file, line, column, endLine, endColumn, resource, resourceType, suppression
+    }
+  }
+
+  /// Why a finding is accepted, in SARIF's terms (`kind`, `justification`) plus where it is written.
+  struct Suppression: Encodable {
+    var kind: String
+    var source: String
+    var justification: String?
+    var file: String
+    var line: Int
+    var column: Int
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(kind, forKey: .kind)
+      try container.encode(source, forKey: .source)
+      try container.encode(justification, forKey: .justification)
+      try container.encode(file, forKey: .file)
+      try container.encode(line, forKey: .line)
+      try container.encode(column, forKey: .column)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case kind, source, justification, file, line, column
     }
   }
 
@@ -50,6 +76,8 @@ public struct JSONReporter: Reporter {
     var errors: Int
     var warnings: Int
     var notes: Int
+    var suppressed: Int
+    var baselined: Int
   }
 
   public func render(_ report: LintReport) -> String {
@@ -60,11 +88,17 @@ public struct JSONReporter: Reporter {
           message: finding.message, file: finding.file,
           line: finding.range.start.line, column: finding.range.start.column,
           endLine: finding.range.end.line, endColumn: finding.range.end.column,
-          resource: finding.resource, resourceType: finding.resourceType)
+          resource: finding.resource, resourceType: finding.resourceType,
+          suppression: finding.suppression.map { suppression in
+            Suppression(
+              kind: suppression.kind.rawValue, source: suppression.source.rawValue,
+              justification: suppression.justification, file: suppression.file,
+              line: suppression.range.start.line, column: suppression.range.start.column)
+          })
       },
       summary: Summary(
         files: report.filesLinted, errors: report.count(of: .error), warnings: report.count(of: .warning),
-        notes: report.count(of: .note))
+        notes: report.count(of: .note), suppressed: report.suppressedCount, baselined: report.baselinedCount)
     )
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -73,7 +73,8 @@ public struct JUnitReporter: Reporter {
   }
 
   func suites(_ report: LintReport) -> [TestSuite] {
-    let byFile = Dictionary(grouping: report.findings, by: \.file)
+    // A suppressed finding is accepted: its check passes.
+    let byFile = Dictionary(grouping: report.reportedFindings, by: \.file)
     return report.lintedFiles.map { file in
       let path = ReportPath.relative(file, workingDirectory: workingDirectory)
       let findings = byFile[file] ?? []

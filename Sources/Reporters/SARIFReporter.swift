@@ -3,7 +3,8 @@ import Rules
 
 /// SARIF 2.1.0 for GitHub code scanning (and any other SARIF reader): every rule with its
 /// documentation, one result per finding at its file, line and UTF-16 columns, and GitHub's line
-/// fingerprint so alerts survive edits above them.
+/// fingerprint so alerts survive edits above them. A suppressed or baselined finding is a result
+/// with `suppressions` (kind `inSource` or `external`, and the justification).
 ///
 /// GitHub rejects a run with more than 25,000 results. Rather than have the whole upload refused,
 /// the reporter keeps the 25,000 most severe findings (errors, then warnings, then notes, each in
@@ -95,12 +96,14 @@ public struct SARIFReporter: Reporter {
 
   static let sourceRoot = "%SRCROOT%"
 
-  /// The findings that fit in one run: all of them, or the most severe, in report order.
+  /// The findings that fit in one run: all of them, or the most severe, in report order; reported
+  /// findings before suppressed ones.
   private func kept(_ findings: [Finding]) -> [Finding] {
     guard findings.count > maximumResults else { return findings }
     let chosen = findings.indices
       .sorted { lhs, rhs in
-        findings[lhs].severity != findings[rhs].severity ? findings[lhs].severity > findings[rhs].severity : lhs < rhs
+        if findings[lhs].isReported != findings[rhs].isReported { return findings[lhs].isReported }
+        return findings[lhs].severity != findings[rhs].severity ? findings[lhs].severity > findings[rhs].severity : lhs < rhs
       }
       .prefix(maximumResults)
       .sorted()
@@ -125,7 +128,9 @@ public struct SARIFReporter: Reporter {
       ruleId: finding.ruleID, ruleIndex: ruleIndex, level: Self.level(finding.severity),
       message: SARIFLog.Message(text: finding.message), locations: [location],
       partialFingerprints: finding.lineHash.map { SARIFLog.PartialFingerprints(primaryLocationLineHash: $0) },
-      suppressions: nil)
+      suppressions: finding.suppression.map { suppression in
+        [SARIFLog.Suppression(kind: suppression.kind.rawValue, justification: suppression.justification)]
+      })
   }
 
   /// Every rule of the catalogue, then any rule a finding names that the catalogue lacks.

@@ -13,7 +13,7 @@ public struct TextReporter: Reporter {
 
   public func render(_ report: LintReport) -> String {
     var output = ""
-    for finding in report.findings {
+    for finding in report.findings where finding.isReported {
       output += "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): "
       output += "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
       if excerpts, let line = finding.lineText {
@@ -36,7 +36,8 @@ public struct TextReporter: Reporter {
     return "  \(line)\n  \(padding)^\(String(repeating: "~", count: width - 1))\n"
   }
 
-  /// "3 files linted: 2 errors, 1 warning" or "1 file linted: no findings".
+  /// "3 files linted: 2 errors, 1 warning" or "1 file linted: no findings", with what was accepted:
+  /// "(2 suppressed, 5 in the baseline)".
   static func summaryLine(_ report: LintReport) -> String {
     let files = report.filesLinted == 1 ? "1 file linted" : "\(report.filesLinted) files linted"
     var counts: [String] = []
@@ -44,6 +45,10 @@ public struct TextReporter: Reporter {
       let count = report.count(of: severity)
       if count > 0 { counts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
     }
-    return files + ": " + (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))
+    var accepted: [String] = []
+    if report.suppressedCount > 0 { accepted.append("\(report.suppressedCount) suppressed") }
+    if report.baselinedCount > 0 { accepted.append("\(report.baselinedCount) in the baseline") }
+    let tail = accepted.isEmpty ? "" : " (\(accepted.joined(separator: ", ")))"
+    return files + ": " + (counts.isEmpty ? "no findings" : counts.joined(separator: ", ")) + tail
   }
 }

@@ -34,7 +34,7 @@ struct JSONFrame {
 
   /// The key already in this object that is byte for byte `text`; nil when there is none.
   /// `entries` is the shared stack, whose elements from `base` on are this object's.
-  func existingKey(_ text: String, in entries: borrowing JSONChildStack<MappingEntry>) -> MappingKey? {
+  func existingKey(_ text: String, in entries: ChildPool<MappingEntry>) -> MappingKey? {
     if entries.count - base <= Self.linearScanLimit {
       let wanted = JSONKeyBytes(text: text)
       for index in base..<entries.count where JSONKeyBytes(text: entries[index].key.text) == wanted {
@@ -47,7 +47,7 @@ struct JSONFrame {
   }
 
   /// Records the entry just pushed onto `entries` under the pending key.
-  mutating func didAppendEntry(to entries: borrowing JSONChildStack<MappingEntry>) {
+  mutating func didAppendEntry(to entries: ChildPool<MappingEntry>) {
     let count = entries.count - base
     if count == Self.linearScanLimit + 1 {
       keyIndex.reserveCapacity(count * 2)

@@ -16,9 +16,9 @@ struct JSONScanner: ~Copyable {
   /// Reused across strings with escapes, so decoding them does not allocate each time.
   private var scratch: [UInt8] = []
   /// The entries of all open objects, innermost last (see `JSONFrame`).
-  private var entryStack = JSONChildStack<MappingEntry>()
+  private let entryStack = ChildPool<MappingEntry>()
   /// The items of all open arrays, innermost last.
-  private var itemStack = JSONChildStack<Node>()
+  private let itemStack = ChildPool<Node>()
 
   init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
     self.base = base
@@ -112,7 +112,7 @@ struct JSONScanner: ~Copyable {
           case UInt8(ascii: "}"):
             p += 1
             let frame = stack.removeLast()
-            let entries = entryStack.popArray(from: frame.base)
+            let entries = entryStack.takeTail(from: frame.base)
             value = Node(.mapping(entries), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or '}' after an object entry", at: p)
@@ -131,7 +131,7 @@ struct JSONScanner: ~Copyable {
           case UInt8(ascii: "]"):
             p += 1
             let frame = stack.removeLast()
-            let items = itemStack.popArray(from: frame.base)
+            let items = itemStack.takeTail(from: frame.base)
             value = Node(.sequence(items), range: SourceRange(start: frame.start, end: position(p)))
           default:
             try fail("expected ',' or ']' after an array item", at: p)

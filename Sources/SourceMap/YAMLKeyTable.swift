@@ -22,7 +22,7 @@ struct YAMLKeyTable {
   }
 
   /// The pool position of the entry whose key has the bytes of `text`, if any.
-  func find(_ text: String, hash: Int, in pool: YAMLChildPool<MappingEntry>) -> Int? {
+  func find(_ text: String, hash: Int, in pool: ChildPool<MappingEntry>) -> Int? {
     let mask = slots.count / 2 - 1
     var slot = hash & mask
     while slots[2 * slot] != 0 {

@@ -13,8 +13,8 @@ struct YAMLTreeBuilder {
   private var cursor: MarkCursor
   private var stack: [YAMLBuildFrame] = []
   /// The entries and items of the open collections, innermost last (see `YAMLBuildFrame.base`).
-  private let entryPool = YAMLChildPool<MappingEntry>()
-  private let itemPool = YAMLChildPool<Node>()
+  private let entryPool = ChildPool<MappingEntry>()
+  private let itemPool = ChildPool<Node>()
   private var anchors: [String: (node: Node, weight: Int)] = [:]
   private var expansion = 0
   private var root: Node?

@@ -13,8 +13,17 @@ enum FileReader {
   enum Failure: Error, Equatable {
     /// Could not be read: trailwatch could not do its job (exit 2).
     case unreadable(String)
-    /// Found by the walk, gone before it was read (an editor's or a build's temporary file).
-    case vanished(String)
+    /// Not there when it was opened: for a file the walk found, gone before it was read (an editor's
+    /// or a build's temporary file), which the linter only notes.
+    case vanished(path: String)
+
+    /// The message for a file the user named (a configuration, a baseline).
+    var message: String {
+      switch self {
+      case .unreadable(let message): message
+      case .vanished(let path): "\(path): no such file or directory"
+      }
+    }
   }
 
   /// 512 MiB: far beyond any template (CloudFormation takes 1 MB) or plan seen, and small enough that
@@ -29,7 +38,7 @@ enum FileReader {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
       let code = errno
-      if code == ENOENT { throw .vanished("\(path): vanished before it could be read; skipped") }
+      if code == ENOENT { throw .vanished(path: path) }
       throw .unreadable("\(path): \(FileWalker.describe(code))")
     }
     defer { close(descriptor) }

@@ -11,12 +11,25 @@
 /// `.terraform` and `cdk.out/asset.*` are skipped, and so are named pipes, sockets and devices.
 /// Symbolic links inside directories are not followed unless `followsSymlinks`, so a link loop or a
 /// link out of the tree cannot widen the run; when they are, each directory (by device and inode) is
-/// walked once, which ends any loop, and a dangling link is skipped.
+/// walked once, which ends any loop, and a dangling link is skipped. What the configuration excludes
+/// is skipped everywhere, named files included (a pre-commit hook names every file).
 struct FileWalker {
   static let extensions = [".yaml", ".yml", ".json", ".template"]
   static let skippedDirectories: Set<String> = [".git", "node_modules", ".terraform"]
 
-  var followsSymlinks = false
+  var exclude: PathPatterns?
+  var resolver: PathResolver
+  var followsSymlinks: Bool
+
+  init(exclude: PathPatterns? = nil, resolver: PathResolver = .current(), followsSymlinks: Bool = false) {
+    self.exclude = exclude
+    self.resolver = resolver
+    self.followsSymlinks = followsSymlinks
+  }
+
+  private func isExcluded(_ path: String) -> Bool {
+    exclude?.matches(path, resolver: resolver) ?? false
+  }
 
   /// A directory's identity, whatever path leads to it.
   private struct DirectoryID: Hashable {
@@ -36,6 +49,7 @@ struct FileWalker {
         files.append(path)
         continue
       }
+      if isExcluded(path) { continue }
       var info = stat()
       guard stat(path, &info) == 0 else {
         problems.append("\(path): \(Self.describe(errno))")
@@ -86,9 +100,11 @@ struct FileWalker {
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-          if !isSkipped(directory: name, parent: current) { subdirectories.append((path, Self.identity(info))) }
+          if !isSkipped(directory: name, parent: current) && !isExcluded(path) {
+            subdirectories.append((path, Self.identity(info)))
+          }
         case S_IFREG:
-          if Self.extensions.contains(where: { name.hasSuffix($0) }) { files.append(path) }
+          if Self.extensions.contains(where: { name.hasSuffix($0) }) && !isExcluded(path) { files.append(path) }
         default:
           // Links (unless followed), named pipes, sockets and devices are never opened from a walk.
           break

@@ -13,6 +13,17 @@ public struct LintOptions: Sendable {
   public var parameterOverrides: [String: String]
   /// Whether findings keep their source line (for excerpts and fingerprints).
   public var keepsLineText: Bool
+  /// Rules turned off or given another severity.
+  public var ruleLevels: RuleLevels
+  /// Files and directories not to lint, even when named on the command line.
+  public var exclude: PathPatterns?
+  /// The configuration's suppressions.
+  public var suppressions: [ConfiguredSuppression]
+  public var suppressionPolicy: SuppressionPolicy
+  /// Findings accepted earlier: only others are reported.
+  public var baseline: Baseline?
+  /// How relative paths are read against the working directory.
+  public var resolver: PathResolver
   /// Whether findings carry their columns in UTF-16 code units (SARIF, GitHub annotations).
   public var keepsUTF16Columns: Bool
   /// Whether findings carry GitHub code scanning's line hash (SARIF).
@@ -26,6 +37,9 @@ public struct LintOptions: Sendable {
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
     stdinFilename: String? = nil, parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
     keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
+    ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
+    suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
+    resolver: PathResolver = .current(),
     followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes
   ) {
     self.paths = paths
@@ -34,6 +48,12 @@ public struct LintOptions: Sendable {
     self.stdinFilename = stdinFilename
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
+    self.ruleLevels = ruleLevels
+    self.exclude = exclude
+    self.suppressions = suppressions
+    self.suppressionPolicy = suppressionPolicy
+    self.baseline = baseline
+    self.resolver = resolver
     self.keepsUTF16Columns = keepsUTF16Columns
     self.computesLineHashes = computesLineHashes
     self.followsSymlinks = followsSymlinks

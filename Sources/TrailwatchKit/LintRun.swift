@@ -16,10 +16,22 @@ public struct LintRun: Sendable {
     self.notes = notes
   }
 
+  /// The run with `baseline` in place of the baseline it was linted with: what `--write-baseline`
+  /// reports after writing.
+  public func rebaselined(with baseline: Baseline, resolver: PathResolver) -> LintRun {
+    var findings = report.findings
+    for index in findings.indices where findings[index].suppression?.source == .baseline {
+      findings[index].suppression = nil
+    }
+    baseline.apply(to: &findings, resolver: resolver)
+    return LintRun(
+      report: LintReport(findings: findings, filesLinted: report.filesLinted, lintedFiles: report.lintedFiles), problems: problems)
+  }
+
   /// 0: nothing at or above `failOn`; 1: findings at or above it; 2: trailwatch could not do its job.
   public func exitCode(failOn threshold: Severity?) -> Int32 {
     if !problems.isEmpty { return 2 }
     guard let threshold else { return 0 }
-    return report.findings.contains { $0.severity >= threshold } ? 1 : 0
+    return report.findings.contains { $0.isReported && $0.severity >= threshold } ? 1 : 0
   }
 }

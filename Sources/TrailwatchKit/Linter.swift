@@ -10,11 +10,13 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (files, walkProblems, walkNotes) = FileWalker(followsSymlinks: options.followsSymlinks).files(in: options.paths)
+    let walker = FileWalker(exclude: options.exclude, resolver: options.resolver, followsSymlinks: options.followsSymlinks)
+    let (files, walkProblems, walkNotes) = walker.files(in: options.paths)
     let maxFileBytes = options.maxFileBytes
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
-      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes)
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy)
     let stdinName = options.stdinFilename ?? "<stdin>"
     var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
     await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
@@ -47,10 +49,15 @@ public struct Linter: Sendable {
         if file.wasLinted { linted.append(file.path) }
       case .failure(.unreadable(let message)):
         problems.append(message)
-      case .failure(.vanished(let message)):
-        notes.append(message)
+      case .failure(.vanished(let path)):
+        notes.append("\(path): vanished before it could be read; skipped")
       }
     }
+    // The filters after the rules: the configuration's suppressions, then the baseline.
+    let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: linted)
+    options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems, notes: notes)
   }
 }

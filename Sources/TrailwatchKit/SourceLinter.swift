@@ -5,23 +5,29 @@ import Rules
 import SourceMap
 import TerraformPlan
 
-/// Lints one file's bytes: read, detect, adapt, run every rule. Pure: no file system access.
+/// Lints one file's bytes: read, detect, adapt, run every rule that is on, then apply the
+/// suppressions written in the file. Pure: no file system access.
 public struct SourceLinter: Sendable {
   public var settings: RuleSettings
   public var parameterOverrides: [String: String]
   public var keepsLineText: Bool
   public var keepsUTF16Columns: Bool
   public var computesLineHashes: Bool
+  public var ruleLevels: RuleLevels
+  public var suppressionPolicy: SuppressionPolicy
 
   public init(
     settings: RuleSettings = RuleSettings(), parameterOverrides: [String: String] = [:], keepsLineText: Bool = false,
-    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false
+    keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false, ruleLevels: RuleLevels = RuleLevels(),
+    suppressionPolicy: SuppressionPolicy = SuppressionPolicy()
   ) {
     self.settings = settings
     self.parameterOverrides = parameterOverrides
     self.keepsLineText = keepsLineText
     self.keepsUTF16Columns = keepsUTF16Columns
     self.computesLineHashes = computesLineHashes
+    self.ruleLevels = ruleLevels
+    self.suppressionPolicy = suppressionPolicy
   }
 
   /// Lints `bytes` as the file at `path` (the path is only reported, never opened).
@@ -33,10 +39,10 @@ public struct SourceLinter: Sendable {
       // UTF-16 that cannot be decoded is still searched as text for the marks of a template.
       return parseFailure(error, bytes: SourceText.searchableBytes(of: bytes), text: SourceText(utf8: []), file: bytes, path: path)
     }
+    let isJSON = SyntaxDetector.isJSON(path: path, bytes: text.bytes)
     let root: Node?
     do {
-      root = try SyntaxDetector.isJSON(path: path, bytes: text.bytes)
-        ? JSONReader.read(text) : YAMLReader.read(text)
+      root = try isJSON ? JSONReader.read(text) : YAMLReader.read(text)
     } catch {
       // A plan saved with the setup-terraform wrapper's text around it: say how to save it cleanly.
       let cause = TerraformPlanAdapter.wrapperError(in: text) ?? error
@@ -52,14 +58,27 @@ public struct SourceLinter: Sendable {
       } catch {
         return parseFailure(error, bytes: text.bytes, text: text, file: bytes, path: path, kind: .terraformPlan)
       }
-      let found = findings(in: infrastructure, text: text, path: path)
+      // Plans carry no comments or Metadata: the configuration's suppressions are the way (Linter).
+      let found = findings(in: infrastructure, text: text, path: path).sorted(by: Finding.isOrderedBefore)
       return FileResult(path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes))
     }
     guard CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
     }
-    let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides).infrastructure(from: root)
-    let found = findings(in: infrastructure, text: text, path: path)
+    // JSON has no comments; in YAML only lines holding the prefix are looked at.
+    let comments =
+      isJSON ? [] : YAMLComments.comments(in: text, root: root, startingWith: CloudFormationAdapter.suppressionCommentPrefix)
+    let infrastructure = CloudFormationAdapter(parameterOverrides: parameterOverrides)
+      .infrastructure(from: root, comments: comments)
+    var found = findings(in: infrastructure, text: text, path: path)
+    let candidates = infrastructure.suppressions.map { SuppressionCandidate($0, file: path) }
+    found += SuppressionFilter(policy: suppressionPolicy, levels: ruleLevels).apply(candidates, to: &found, lintedFiles: [path])
+      .map { finding in
+        var finding = finding
+        finding.lineText = excerpt(of: finding.range.start.line, in: text)
+        return finding
+      }
+    found.sort(by: Finding.isOrderedBefore)
     return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
   }
 
@@ -67,15 +86,17 @@ public struct SourceLinter: Sendable {
     var findings: [Finding] = []
     for rule in RuleCatalog.all {
       let description = type(of: rule).description
+      guard !ruleLevels.isOff(description) else { continue }
       for violation in rule.check(infrastructure, settings: settings) {
+        guard let severity = ruleLevels.severity(of: description, violation: violation.severity) else { continue }
         findings.append(Finding(
-          ruleID: description.id, ruleName: description.name, severity: violation.severity ?? description.severity,
+          ruleID: description.id, ruleName: description.name, severity: severity,
           message: violation.message, file: path, range: violation.range,
           resource: violation.resource?.name, resourceType: violation.resource?.type,
           lineText: excerpt(of: violation.range.start.line, in: text)))
       }
     }
-    return findings.sorted(by: Finding.isOrderedBefore)
+    return findings
   }
 
   /// Lines longer than this are not kept for excerpts: a minified plan is one line of megabytes, which
@@ -96,8 +117,11 @@ public struct SourceLinter: Sendable {
       return FileResult(path: path, kind: .other, findings: [])
     }
     let description = ParseErrorRule.description
+    guard let severity = ruleLevels.severity(of: description) else {
+      return FileResult(path: path, kind: .cloudFormation, findings: [])
+    }
     let finding = Finding(
-      ruleID: description.id, ruleName: description.name, severity: description.severity,
+      ruleID: description.id, ruleName: description.name, severity: severity,
       message: error.message, file: path, range: error.range,
       lineText: excerpt(of: error.range.start.line, in: text))
     let resultKind = kind ?? SyntaxDetector.kind(ofUnparsed: bytes)

@@ -20,11 +20,49 @@ struct LintCommand: AsyncParsableCommand {
   @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error, warning, note, never.")
   var failOn: FailOn = .warning
 
-  @Option(name: .customLong("min-retention"), help: ArgumentHelp("Minimum days a trail's log group keeps events.", valueName: "days"))
-  var minRetention: Int = 365
+  @Option(
+    name: .customLong("min-retention"),
+    help: ArgumentHelp("Minimum days a trail's log group keeps events (default 365, or min-retention-days).", valueName: "days"))
+  var minRetention: Int?
+
+  @Option(
+    name: .customLong("retention-scope"),
+    help: "Which log groups the minimum applies to: trail-log-groups (default) or all-log-groups.")
+  var retentionScope: RuleSettings.RetentionScope?
 
   @Flag(name: .customLong("show-unknown"), help: "Report checks that cannot be decided before deploy as notes.")
   var showUnknown = false
+
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A CloudFormation parameter value for one deployment (repeatable).", valueName: "Key=Value"))
+  var parameters: [String] = []
+
+  @Option(
+    name: .customLong("parameters"),
+    help: ArgumentHelp(
+      "A JSON file of parameter values: [\"Key=Value\"], [{\"ParameterKey\", \"ParameterValue\"}] or {\"Parameters\": {…}}.",
+      valueName: "file"))
+  var parametersFile: String?
+
+  @Option(
+    name: .customLong("config"),
+    help: ArgumentHelp("The configuration file (default: the nearest .trailwatch.yml up to the repository root).", valueName: "file"))
+  var configPath: String?
+
+  @Option(help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "file"))
+  var baseline: String?
+
+  @Option(
+    name: .customLong("write-baseline"),
+    help: ArgumentHelp("Record the current findings as the baseline in this file.", valueName: "file"))
+  var writeBaseline: String?
+
+  @Flag(name: .customLong("report-unused"), help: "Report suppressions that match no finding (TW002).")
+  var reportUnused = false
+
+  @Flag(name: .customLong("require-reason"), help: "Report suppressions that give no reason (TW004).")
+  var requireReason = false
 
   @Option(help: "How many files to lint at once (default: one per core).")
   var jobs: Int = LintOptions.defaultJobs
@@ -48,7 +86,7 @@ struct LintCommand: AsyncParsableCommand {
   var sarifCategory: String?
 
   func validate() throws {
-    guard minRetention >= 1 else { throw ValidationError("--min-retention must be at least 1 day") }
+    if let minRetention, minRetention < 1 { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     var seen: [String] = []
     for output in try reportOutputs() {
@@ -66,20 +104,52 @@ struct LintCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // Values on the command line win over the file's.
+    var overrides: [String: String] = [:]
+    do {
+      if let parametersFile { overrides = try ParameterFile.load(parametersFile) }
+      for parameter in parameters {
+        let (key, value) = try ParameterFile.assignment(parameter)
+        overrides[key] = value
+      }
+    } catch {
+      StandardOutput.error(error.message)
+      throw ExitCode(2)
+    }
     let outputs = try reportOutputs()
     let formats = [format] + outputs.map(\.format)
+    let resolver = PathResolver.current()
     let excerpts = format == .text && StandardOutput.isTerminal
-    let options = LintOptions(
-      paths: paths,
-      settings: RuleSettings(minRetentionDays: minRetention, showUnknown: showUnknown),
-      jobs: jobs,
-      stdinFilename: stdinFilename,
-      keepsLineText: excerpts,
-      keepsUTF16Columns: formats.contains(where: \.needsUTF16Columns),
-      computesLineHashes: formats.contains(where: \.needsLineHashes),
-      followsSymlinks: followSymlinks
-    )
-    let run = await Linter(options: options).run()
+    let options: LintOptions
+    do {
+      options = try lintOptions(resolver: resolver, excerpts: excerpts, formats: formats, overrides: overrides)
+    } catch {
+      for message in error.messages { StandardOutput.writeError(message + "\n") }
+      throw ExitCode(2)
+    }
+    var run = await Linter(options: options).run()
+    if let writeBaseline {
+      if let linted = run.report.lintedFiles.first(where: { ReportFile.isSameFile($0, writeBaseline) }) {
+        StandardOutput.error("--write-baseline: \(writeBaseline) is \(linted), which was linted; trailwatch never overwrites its input")
+        throw ExitCode(2)
+      }
+      // A baseline being rewritten keeps what it says about files this run did not lint.
+      let previous = try? Baseline.read(writeBaseline, resolver: resolver)
+      let written = Baseline(
+        findings: run.report.findings, path: writeBaseline, resolver: resolver, keeping: previous,
+        lintedFiles: run.report.lintedFiles)
+      do {
+        try written.write()
+      } catch {
+        for message in error.messages { StandardOutput.error(message) }
+        throw ExitCode(2)
+      }
+      let count = written.entries.count
+      var note = "wrote \(count) \(count == 1 ? "entry" : "entries") to \(writeBaseline)"
+      if written.carriedOver > 0 { note += " (\(written.carriedOver) kept for files not linted in this run)" }
+      StandardOutput.error(note)
+      run = run.rebaselined(with: written, resolver: resolver)
+    }
     var code = run.exitCode(failOn: failOn.threshold)
     for output in outputs {
       let reporter = output.format.reporter(reporterOptions(excerpts: false))
@@ -112,6 +182,44 @@ struct LintCommand: AsyncParsableCommand {
       StandardOutput.error(note)
     }
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// The flags over the configuration file over the defaults.
+  private func lintOptions(
+    resolver: PathResolver, excerpts: Bool, formats: [OutputFormat], overrides: [String: String]
+  ) throws(ConfigurationError) -> LintOptions {
+    let configuration: Configuration?
+    if let configPath {
+      configuration = try ConfigurationLoader.load(configPath, resolver: resolver)
+    } else if let found = ConfigurationLoader.find(from: resolver.workingDirectory) {
+      configuration = try ConfigurationLoader.load(found, resolver: resolver)
+    } else {
+      configuration = nil
+    }
+    let defaults = RuleSettings()
+    let settings = RuleSettings(
+      minRetentionDays: minRetention ?? configuration?.minRetentionDays ?? defaults.minRetentionDays,
+      retentionScope: retentionScope ?? configuration?.retentionScope ?? defaults.retentionScope,
+      showUnknown: showUnknown)
+    // Writing a baseline records every current finding, so an earlier baseline plays no part.
+    let baselinePath = writeBaseline == nil ? baseline ?? configuration?.baseline : nil
+    return LintOptions(
+      paths: paths,
+      settings: settings,
+      jobs: jobs,
+      stdinFilename: stdinFilename,
+      parameterOverrides: overrides,
+      keepsLineText: excerpts,
+      keepsUTF16Columns: formats.contains(where: \.needsUTF16Columns),
+      computesLineHashes: formats.contains(where: \.needsLineHashes),
+      ruleLevels: configuration?.ruleLevels ?? RuleLevels(),
+      exclude: configuration?.exclude,
+      suppressions: configuration?.suppressions ?? [],
+      suppressionPolicy: SuppressionPolicy(reportsUnused: reportUnused, requiresReasons: requireReason),
+      baseline: try baselinePath.map { path throws(ConfigurationError) in try Baseline.read(path, resolver: resolver) },
+      resolver: resolver,
+      followsSymlinks: followSymlinks
+    )
   }
 
   private func reportOutputs() throws -> [ReportOutput] {

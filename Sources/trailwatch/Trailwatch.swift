@@ -7,14 +7,15 @@ import TrailwatchKit
   import Darwin
 #endif
 
-/// The `trailwatch` command: lints by default; `rules` and `explain` document the rules.
+/// The `trailwatch` command: lints by default; `rules` and `explain` document the rules; `init` writes
+/// a configuration.
 @main
 struct Trailwatch: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trailwatch",
     abstract: "Checks that CloudTrail trails deliver to CloudWatch Logs and that those logs are kept.",
     version: TrailwatchVersion.current,
-    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
     defaultSubcommand: LintCommand.self
   )
 

@@ -121,4 +121,77 @@ struct CLITests {
       contentsOf: CommandRunner.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
     #expect(output.stdout == committed, "regenerate with: trailwatch rules --format markdown > docs/rules.md")
   }
+
+  static let conditional = "samples/cloudformation/conditional-audit-trail.yaml"
+
+  @Test("--parameters FILE lints one concrete deployment: conditions decided, the given values used")
+  func parametersFile() throws {
+    let output = try CommandRunner.run([
+      "--format", "gcc", "--parameters", "samples/cloudformation/conditional-audit-trail.parameters.json", Self.conditional,
+    ])
+    #expect(output.stdout == """
+      samples/cloudformation/conditional-audit-trail.yaml:28:3: error: role 'DeliveryRole' has no policy that allows logs:CreateLogStream on log group 'AuditLogGroup', so trail 'AuditTrail' cannot deliver its events to CloudWatch Logs [TW103]
+
+      """)
+    #expect(output.stderr == "")
+    #expect(output.exitCode == 1)
+  }
+
+  @Test("--parameter Key=Value is repeatable and wins over the file")
+  func parameterOptions() throws {
+    let output = try CommandRunner.run([
+      "--format", "gcc", "--parameters", "samples/cloudformation/conditional-audit-trail.parameters.json",
+      "--parameter", "RetentionDays=30", "--parameter", "Environment=staging", Self.conditional,
+    ])
+    #expect(output.stdout == """
+      samples/cloudformation/conditional-audit-trail.yaml:26:24: error: log group 'AuditLogGroup' keeps the events of trail 'AuditTrail' for 30 days (parameter RetentionDays = 30), fewer than the minimum of 365 [TW202]
+      samples/cloudformation/conditional-audit-trail.yaml:28:3: error: role 'DeliveryRole' has no policy that allows logs:CreateLogStream on log group 'AuditLogGroup', so trail 'AuditTrail' cannot deliver its events to CloudWatch Logs [TW103]
+      samples/cloudformation/conditional-audit-trail.yaml:48:43: warning: trail 'AuditTrail' has IsLogging false, so it records no events [TW105]
+      samples/cloudformation/conditional-audit-trail.yaml:51:80: warning: CloudWatchLogsLogGroupArn of trail 'AuditTrail' is '/aws/cloudtrail/staging', which is not an ARN (it is the name of log group 'AuditLogGroup'); CloudTrail needs the log group's ARN, ending in ':*' [TW104]
+
+      """)
+    #expect(output.exitCode == 1)
+  }
+
+  @Test("a bad parameter file or --parameter exits 2 with a message and lints nothing", arguments: [
+    (["--parameters", "samples/no-such-parameters.json"], "trailwatch: samples/no-such-parameters.json: no such file or directory\n"),
+    (["--parameters", "samples/cloudformation/bad-short-retention.json"],
+     "trailwatch: samples/cloudformation/bad-short-retention.json:5:22: the value of parameter RetentionDays must be a string, a number or a boolean\n"),
+    (["--parameters", "samples/not-a-template.yaml"],
+     "trailwatch: samples/not-a-template.yaml:1:1: not a JSON parameter file: unexpected character '#'\n"),
+    (["--parameter", "RetentionDays"], "trailwatch: --parameter expects Key=Value, got 'RetentionDays'\n"),
+  ])
+  func badParameters(arguments: [String], message: String) throws {
+    let output = try CommandRunner.run(arguments + [Self.conditional])
+    #expect(output.stdout == "")
+    #expect(output.stderr == message)
+    #expect(output.exitCode == 2)
+  }
+
+  @Test("--show-unknown adds notes for what cannot be decided, and they never fail the run at --fail-on warning")
+  func showUnknown() throws {
+    let template = """
+      Parameters:
+        LogGroupArn: {Type: String}
+      Resources:
+        Trail:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: true
+            S3BucketName: bucket
+            CloudWatchLogsLogGroupArn: !Ref LogGroupArn
+            CloudWatchLogsRoleArn: arn:aws:iam::123456789012:role/CloudTrailToLogs
+
+      """
+    let quiet = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "trail.yaml", "-"], stdin: template)
+    #expect(quiet.stdout == "")
+    #expect(quiet.exitCode == 0)
+    let notes = try CommandRunner.run(["--format", "gcc", "--show-unknown", "--stdin-filename", "trail.yaml", "-"], stdin: template)
+    #expect(notes.stdout == """
+      trail.yaml:9:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: it comes from parameter LogGroupArn, which has no default [TW101]
+      trail.yaml:10:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/CloudTrailToLogs is not a role in this file [TW103]
+
+      """)
+    #expect(notes.exitCode == 0)
+  }
 }

@@ -13,14 +13,16 @@ struct EvaluationBoundsTests {
       logGroupArn: value,
       preamble: "Parameters: {P: {Type: String, Default: a}}\nConditions:\n  C: !Equals [!Ref P, a]\n")
     let dropped =
-      "error: trail 'Trail' has no CloudWatchLogsLogGroupArn when condition C is false (with the parameter defaults it is true), so its events never reach CloudWatch Logs [TW101]"
+      "error: trail 'Trail' has no CloudWatchLogsLogGroupArn when condition C is false, so its events never reach CloudWatch Logs; with the parameter defaults C is true [TW101]"
     #expect(Lint.lines(text) == ["11:5632: \(dropped)"])
     #expect(Lint.lines(text, showUnknown: true) == [
-      "11:290: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy when condition C is true (with the parameter defaults it is true): the value is nested too deeply to evaluate [TW101]",
+      "10:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
+      "11:290: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy when condition C is true: the value is nested too deeply to evaluate [TW101]",
       "11:5632: \(dropped)",
     ])
     // One deployment: the condition is decided at every level, down to the same cut-off.
     #expect(Lint.lines(text, overrides: ["P": "a"], showUnknown: true) == [
+      "10:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
       "11:290: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: the value is nested too deeply to evaluate [TW101]"
     ])
   }
@@ -71,7 +73,7 @@ struct EvaluationBoundsTests {
       logGroupArn: "!If [C0, !GetAtt Logs.Arn, !Ref AWS::NoValue]",
       preamble: "Parameters: {P: {Type: String, Default: a}}\n" + conditions)
     #expect(Lint.lines(text) == [
-      "31:61: error: trail 'Trail' has no CloudWatchLogsLogGroupArn when condition C0 is false (with the parameter defaults it is true), so its events never reach CloudWatch Logs [TW101]"
+      "31:61: error: trail 'Trail' has no CloudWatchLogsLogGroupArn when condition C0 is false, so its events never reach CloudWatch Logs; with the parameter defaults C0 is true [TW101]"
     ])
     #expect(Lint.lines(text, overrides: ["P": "b"]) == [
       "31:61: error: trail 'Trail' has no CloudWatchLogsLogGroupArn, so its events never reach CloudWatch Logs [TW101]"
@@ -84,28 +86,31 @@ struct EvaluationBoundsTests {
     for _ in 0..<60 { value = "!Sub [\"${X}${X}\", {X: \(value)}]" }
     let text = Lint.trail(logGroupArn: value)
     #expect(Lint.lines(text, showUnknown: true) == [
+      "7:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
       "8:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: the value is too long to evaluate [TW101]"
     ])
   }
 
-  @Test("a !Sub that repeats a 1,000-character variable 2,000 times: past 1 MiB of text is unknown")
+  @Test("a !Sub that repeats a 1,000-character variable 2,000 times: past 8 KiB of text is unknown, never quoted")
   func subBuildingLongText() {
     let format = String(repeating: "${X}", count: 2000)
     let text = Lint.trail(logGroupArn: "!Sub [\"\(format)\", {X: \(String(repeating: "x", count: 1000))}]")
     #expect(Lint.lines(text, showUnknown: true) == [
+      "7:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
       "8:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: the value is too long to evaluate [TW101]"
     ])
   }
 
-  @Test("a mapping whose values look up the mapping twice: mappings hold no functions, nothing is followed")
+  @Test("a mapping whose values look up the mapping twice: the evaluation's step budget ends it")
   func findInMapChains() {
     var mappings = "Mappings:\n  M:\n"
     for index in 0..<60 {
       mappings += "    K\(index): {V: [!FindInMap [M, K\(index + 1), V], !FindInMap [M, K\(index + 1), V]]}\n"
     }
-    let text = Lint.trail(logGroupArn: "!Select [0, !FindInMap [M, K0, V]]", preamble: mappings)
+    let text = Lint.trail(logGroupArn: "!Join [\"\", !FindInMap [M, K0, V]]", preamble: mappings)
     #expect(Lint.lines(text, showUnknown: true) == [
-      "70:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: a mapping value cannot use Fn::FindInMap [TW101]"
+      "69:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
+      "70:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: a list is spliced into a string [TW101]"
     ])
   }
 
@@ -117,7 +122,8 @@ struct EvaluationBoundsTests {
     let text = Lint.trail(logGroupArn: "!Sub \"\(format)\"", preamble: "Parameters:\n" + parameters)
     #expect(Lint.lines(text) == [])
     #expect(Lint.lines(text, showUnknown: true) == [
-      "5009:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: Fn::Sub has too many variables to evaluate [TW101]"
+      "5008:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
+      "5009:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: it has more combinations of conditions than trailwatch evaluates [TW101]"
     ])
   }
 
@@ -128,7 +134,8 @@ struct EvaluationBoundsTests {
     let variables = (0..<count).map { "V\($0): !GetAtt Logs.Arn" }.joined(separator: ", ")
     let text = Lint.trail(logGroupArn: "!Sub\n        - \"\(format)\"\n        - {\(variables)}")
     #expect(Lint.lines(text, showUnknown: true) == [
-      "8:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: Fn::Sub has too many variables to evaluate [TW101]"
+      "7:30: note: whether the role of trail 'Trail' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/trail is not a role in this file [TW103]",
+      "8:34: note: CloudWatchLogsLogGroupArn of trail 'Trail' cannot be checked before deploy: the value is too long to evaluate [TW101]"
     ])
   }
 

@@ -16,7 +16,7 @@ struct FileReaderTests {
     let root = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let path = root.appendingPathComponent("gone.yaml").path
-    #expect(throws: FileReader.Failure.vanished("\(path): vanished before it could be read; skipped")) {
+    #expect(throws: FileReader.Failure.vanished(path: path)) {
       try FileReader.contents(of: path)
     }
     let run = LintRun(report: .init(findings: [], filesLinted: 0), problems: [], notes: ["\(path): vanished"])

@@ -6,8 +6,11 @@ import TrailwatchKit
 /// Every rule's examples are its tests: a triggering example reports the rule exactly at its `↓`
 /// markers, a non-triggering one does not report it at all. Each example is also re-run with CRLF
 /// line breaks, with a UTF-8 byte-order mark, and (YAML) after a comment line of multibyte text,
-/// where the same findings must appear at the same (or shifted) places.
+/// where the same findings must appear at the same (or shifted) places. Examples are linted as with
+/// `--report-unused --require-reason`, so the suppression rules' examples show what those flags report.
 struct RuleExamplesTests {
+  static let linter = SourceLinter(suppressionPolicy: SuppressionPolicy(reportsUnused: true, requiresReasons: true))
+
   /// A form of an example, with how its expected lines shift.
   struct Variant: Sendable, CustomTestStringConvertible {
     var name: String
@@ -34,7 +37,7 @@ struct RuleExamplesTests {
     for example in rule.triggeringExamples {
       let marked = MarkedText(example.text)
       guard let text = variant.transform(marked.text, example.fileName.hasSuffix(".json")) else { continue }
-      let result = SourceLinter().lint(Array(text.utf8), path: example.fileName)
+      let result = Self.linter.lint(Array(text.utf8), path: example.fileName)
       let found = result.findings.filter { $0.ruleID == rule.id }.map { "\($0.range.start.line):\($0.range.start.column)" }
       let expected = marked.markers.map { "\($0.line + variant.lineShift):\($0.column)" }
       #expect(
@@ -48,7 +51,7 @@ struct RuleExamplesTests {
     #expect(!rule.nonTriggeringExamples.isEmpty, "\(rule.id) has no non-triggering example")
     for example in rule.nonTriggeringExamples {
       guard let text = variant.transform(example.text, example.fileName.hasSuffix(".json")) else { continue }
-      let result = SourceLinter().lint(Array(text.utf8), path: example.fileName)
+      let result = Self.linter.lint(Array(text.utf8), path: example.fileName)
       let found = result.findings.filter { $0.ruleID == rule.id }
       #expect(
         found.isEmpty, "\(rule.id) \(example.fileName) (\(variant.name)): \(found.map(\.message))",

@@ -8,25 +8,9 @@ struct MarkedPlan {
   var markers: [SourcePosition] = []
 
   init(_ marked: String) {
-    var text = ""
-    var line = 1
-    var column = 1
-    var offset = 0
-    for scalar in marked.unicodeScalars {
-      if scalar == "↓" {
-        markers.append(SourcePosition(line: line, column: column, offset: offset))
-        continue
-      }
-      text.unicodeScalars.append(scalar)
-      offset += String(scalar).utf8.count
-      if scalar == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    self.text = text
+    let parsed = MarkedText(marked)
+    self.text = parsed.text
+    self.markers = parsed.markers
   }
 
   /// The findings of linting `bytes` (the text as UTF-8 unless given), one line each:

@@ -101,12 +101,14 @@ struct PlanInputTests {
       {"format_version": "1.2", "resource_changes": [
         {↓"address": "aws_cloudtrail.org", "mode": "managed", "type": "aws_cloudtrail", "name": "org",
          "change": {"actions": ["create"], "before": null,
-                    "after": {"cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/r"},
+                    "after": {"cloud_watch_logs_role_arn": ↓"arn:aws:iam::123456789012:role/r"},
                     "after_unknown": {"cloud_watch_logs_group_arn": true}}}]}
       """#)
     #expect(plan.lint() == [])
+    // The role is not in the plan either, so TW103 cannot check it: a note of its own.
     #expect(plan.lint(showUnknown: true) == plan.expected([
-      ("TW101", .note, "cloud_watch_logs_group_arn of trail 'aws_cloudtrail.org' cannot be checked before deploy: the plan shows it as (known after apply)")
+      ("TW101", .note, "cloud_watch_logs_group_arn of trail 'aws_cloudtrail.org' cannot be checked before deploy: the plan shows it as (known after apply)"),
+      ("TW103", .note, "whether the role of trail 'aws_cloudtrail.org' can deliver to CloudWatch Logs cannot be checked: arn:aws:iam::123456789012:role/r is not a role in this file"),
     ]))
   }
 

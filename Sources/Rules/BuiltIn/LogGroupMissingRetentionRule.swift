@@ -136,14 +136,24 @@ public struct LogGroupMissingRetentionRule: Rule {
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
+    // An unknown retention is noted once: by TW202 for the log groups it looks at, here for the rest.
+    let judgedByTW202 = Set(LogGroupsInScope.find(in: infrastructure, scope: settings.retentionScope).map(\.0.identity.name))
     var violations: [Violation] = []
     // A group whose retention does not apply, or that this file does not manage, has nothing to fix here.
     for group in infrastructure.logGroups where group.retentionExemption == nil && group.managedElsewhere == nil {
-      for outcome in group.retentionInDays.outcomes where outcome.state == .absent {
-        let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
-          + "\(Wording.when(outcome)), so it keeps its events forever"
-          + Wording.deployment(group.identity, noun: "log group")
-        violations.append(Violation(message, at: outcome.range, resource: group.identity))
+      for outcome in group.retentionInDays.outcomes {
+        switch outcome.state {
+        case .absent:
+          let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
+            + "\(Wording.when(outcome))\(Wording.origin(outcome)), so it keeps its events forever"
+            + Wording.circumstances(outcome, of: group.identity, noun: "log group")
+          violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        case .unknown(let reason) where settings.showUnknown && !judgedByTW202.contains(group.identity.name):
+          let message = Wording.undecided(group.retentionInDays, outcome, of: group.identity, noun: "log group", reason: reason)
+          violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
+        case .explicit, .unknown, .malformed:
+          break
+        }
       }
     }
     return violations

@@ -118,9 +118,11 @@ public struct LogGroupRetentionInvalidRule: Rule {
           message = "\(property) \(days) of log group \(Wording.name(group.identity))\(Wording.when(outcome))"
             + "\(Wording.origin(outcome)) is not a period CloudWatch Logs accepts, so the deploy fails; "
             + "the nearest accepted values are \(nearest)"
+            + Wording.circumstances(outcome, of: group.identity, noun: "log group")
         case .malformed(let text):
           message = "\(property) '\(text)' of log group \(Wording.name(group.identity))\(Wording.when(outcome))"
             + "\(Wording.origin(outcome)) is not a number of days, so the deploy fails"
+            + Wording.circumstances(outcome, of: group.identity, noun: "log group")
         case .explicit, .absent, .unknown:
           continue
         }

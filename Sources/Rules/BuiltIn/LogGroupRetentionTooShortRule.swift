@@ -213,14 +213,39 @@ public struct LogGroupRetentionTooShortRule: Rule {
           let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
             + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
             + "fewer than the minimum of \(minimum)" + (group.managedElsewhere.map { "; \($0)" } ?? "")
+            + Wording.circumstances(outcome, of: group.identity, noun: "log group")
           violations.append(Violation(message, at: outcome.range, resource: group.identity))
         case .unknown(let reason) where settings.showUnknown:
-          let message = "\(group.retentionInDays.name) of log group \(Wording.name(group.identity)) cannot be "
-            + "checked before deploy\(Wording.when(outcome)): \(reason)"
+          let message = Wording.undecided(group.retentionInDays, outcome, of: group.identity, noun: "log group", reason: reason)
           violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
         case .explicit, .absent, .unknown, .malformed:
           break
         }
+      }
+    }
+    if settings.showUnknown {
+      violations += unlinkedLogGroups(in: infrastructure)
+    }
+    return violations
+  }
+
+  /// Notes for trails that deliver to a log group this input does not hold: its retention cannot be
+  /// judged here.
+  private func unlinkedLogGroups(in infrastructure: Infrastructure) -> [Violation] {
+    var violations: [Violation] = []
+    for trail in infrastructure.trails {
+      for outcome in trail.logGroup.outcomes {
+        guard case .explicit(let reference) = outcome.state, reference.target == nil else { continue }
+        let subject = "the retention of the log group that trail \(Wording.name(trail.identity)) delivers to"
+        let message: String
+        if let reason = reference.shape?.unknownReason {
+          message = "\(subject) cannot be checked before deploy\(Wording.when(outcome)): \(reason)"
+        } else if let shape = reference.shape {
+          message = "\(subject) cannot be checked\(Wording.when(outcome)): \(shape.description) is not a log group in this file"
+        } else {
+          message = "\(subject) cannot be checked\(Wording.when(outcome)): it is not a log group in this file"
+        }
+        violations.append(Violation(message, at: outcome.range, resource: trail.identity, severity: .note))
       }
     }
     return violations

@@ -14,11 +14,10 @@ struct TrailAttributeCheck {
         switch outcome.state {
         case .absent:
           let message = "trail \(Wording.name(trail.identity)) has no \(value.name)\(Wording.when(outcome)), "
-            + "so \(consequence)\(Wording.deployment(trail.identity, noun: "trail"))"
+            + "so \(consequence)\(Wording.circumstances(outcome, of: trail.identity, noun: "trail"))"
           violations.append(Violation(message, at: outcome.range, resource: trail.identity))
         case .unknown(let reason) where settings.showUnknown:
-          let message = "\(value.name) of trail \(Wording.name(trail.identity)) cannot be checked "
-            + "before deploy\(Wording.when(outcome)): \(reason)"
+          let message = Wording.undecided(value, outcome, of: trail.identity, noun: "trail", reason: reason)
           violations.append(Violation(message, at: outcome.range, resource: trail.identity, severity: .note))
         case .explicit, .unknown, .malformed:
           break

@@ -19,11 +19,13 @@ public struct Finding: Sendable, Equatable {
   /// GitHub code scanning's `primaryLocationLineHash` of the finding's start line; nil unless the
   /// engine was asked.
   public var lineHash: String?
+  /// What accepts the finding; nil when it is reported.
+  public var suppression: FindingSuppression?
 
   public init(
     ruleID: String, ruleName: String, severity: Severity, message: String, file: String, range: SourceRange,
     resource: String? = nil, resourceType: String? = nil, lineText: String? = nil, utf16Columns: UTF16Columns? = nil,
-    lineHash: String? = nil
+    lineHash: String? = nil, suppression: FindingSuppression? = nil
   ) {
     self.ruleID = ruleID
     self.ruleName = ruleName
@@ -36,7 +38,11 @@ public struct Finding: Sendable, Equatable {
     self.lineText = lineText
     self.utf16Columns = utf16Columns
     self.lineHash = lineHash
+    self.suppression = suppression
   }
+
+  /// Whether the finding is reported: it counts, prints and decides the exit code.
+  public var isReported: Bool { suppression == nil }
 
   /// The order of every report: file, line, column, rule, then message for ties.
   public static func isOrderedBefore(_ lhs: Finding, _ rhs: Finding) -> Bool {

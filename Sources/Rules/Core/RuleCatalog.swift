@@ -2,8 +2,15 @@
 public enum RuleCatalog {
   public static let all: [any Rule] = [
     ParseErrorRule(),
+    UnusedSuppressionRule(),
+    ExpiredSuppressionRule(),
+    SuppressionWithoutReasonRule(),
+    InvalidSuppressionRule(),
     TrailMissingLogGroupRule(),
     TrailMissingRoleRule(),
+    TrailRoleCannotDeliverRule(),
+    TrailLogGroupArnMalformedRule(),
+    TrailLoggingDisabledRule(),
     LogGroupMissingRetentionRule(),
     LogGroupRetentionTooShortRule(),
     LogGroupRetentionInvalidRule(),

@@ -1,11 +1,12 @@
 import SourceMap
 
-/// Example text with `↓` markers taken out, and the positions the markers stood at.
-struct MarkedText {
-  var text: String
-  var markers: [SourcePosition]
+/// Text with `↓` markers (RuleExample.marker) taken out, and the positions the markers stood at: how
+/// rule examples and tests say where a finding must start.
+public struct MarkedText: Sendable {
+  public var text: String
+  public var markers: [SourcePosition]
 
-  init(_ marked: String) {
+  public init(_ marked: String) {
     var text = ""
     var markers: [SourcePosition] = []
     var line = 1
@@ -13,7 +14,7 @@ struct MarkedText {
     var offset = 0
     var previousWasCR = false
     for scalar in marked.unicodeScalars {
-      if scalar == "↓" {
+      if Character(scalar) == RuleExample.marker {
         markers.append(SourcePosition(line: line, column: column, offset: offset))
         continue
       }

@@ -1,7 +1,8 @@
-/// The children of the collections still open, innermost last, in one buffer that is reused as
-/// collections come and go: a finished collection moves its tail out into an array of exactly its
-/// size, instead of growing an array of its own by doubling as its children arrive.
-final class YAMLChildPool<Element> {
+/// The children of the collections a reader still has open, innermost last, in one buffer that is
+/// reused as collections come and go: a finished collection moves its tail out (no retain, no
+/// release) into an array of exactly its size, instead of growing an array of its own by doubling as
+/// its children arrive. Shared by the YAML and JSON readers.
+final class ChildPool<Element> {
   private var storage: UnsafeMutablePointer<Element>
   private var capacity: Int
   private(set) var count = 0

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Rules
+
+extension RuleSettings.RetentionScope: ExpressibleByArgument {}
