@@ -15,6 +15,9 @@ struct ConditionEvaluator {
   }
 
   let values: ValueEvaluator
+  /// Parameters whose values are taken as given: a condition that depends only on them counts as
+  /// constant. Used to ask how conditions turn out in one branch that takes particular values.
+  var fixedParameters: Set<String> = []
   /// How deeply one condition's own functions may nest.
   static let maxDepth = 64
   /// How many condition names one condition may mention before it is left undecided.
@@ -146,6 +149,7 @@ struct ConditionEvaluator {
     guard let branch = values.evaluate(node).first(where: { $0.isUnconditional }),
       let text = branch.value.literalText
     else { return nil }
-    return (text, branch.isConstant)
+    let constant = branch.assumptions.isEmpty && branch.choices.keys.allSatisfy { fixedParameters.contains($0) }
+    return (text, constant)
   }
 }

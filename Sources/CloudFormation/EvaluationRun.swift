@@ -25,6 +25,10 @@ struct EvaluationRun {
     }
     switch node.content {
     case .scalar(let scalar):
+      if scalar.text.contains("{{resolve:") {
+        // A dynamic reference: CloudFormation reads it from SSM or Secrets Manager at deploy time.
+        return [Branch(value: .unknown("it is a dynamic reference resolved at deploy time"), range: node.range)]
+      }
       return [Branch(value: scalar.isNull ? .absent : .text([.literal(scalar.text)]), range: node.range)]
     case .mapping:
       return [Branch(value: .object, range: node.range)]

@@ -32,13 +32,15 @@ struct ResourceReader {
       case ResourceType.role: nameProperty = "RoleName"
       default: continue
       }
-      guard let node = resource.properties?[nameProperty],
-        let name = evaluator.evaluate(node).first(where: \.isUnconditional)?.value.literalText
-      else { continue }
-      switch resource.type {
-      case ResourceType.logGroup: logGroups[name] = logGroups[name] ?? resource.logicalID
-      case ResourceType.logRetention: retentions[name] = retentions[name] ?? resource.logicalID
-      default: roles[name] = roles[name] ?? resource.logicalID
+      guard let node = resource.properties?[nameProperty] else { continue }
+      // Every name the resource can have: a name built from a parameter differs with each of its
+      // allowed values, and an ARN built from the same value must still find it.
+      for name in evaluator.evaluate(node).compactMap(\.value.literalText) {
+        switch resource.type {
+        case ResourceType.logGroup: logGroups[name] = logGroups[name] ?? resource.logicalID
+        case ResourceType.logRetention: retentions[name] = retentions[name] ?? resource.logicalID
+        default: roles[name] = roles[name] ?? resource.logicalID
+        }
       }
     }
     self.logGroupsByName = logGroups.merging(retentions) { group, _ in group }
@@ -228,7 +230,11 @@ struct ResourceReader {
       return Attribute(name: name, .absent, at: resource.keyRange)
     }
     guard properties.entries != nil, Intrinsic.match(properties) == nil else {
-      let reason = evaluator.evaluate(properties).lazy.compactMap(\.value.unknownReason).first
+      let branches = evaluator.evaluate(properties)
+      if branches.allSatisfy({ if case .absent = $0.value { true } else { false } }) {
+        return Attribute(name: name, .absent, at: resource.keyRange)
+      }
+      let reason = branches.lazy.compactMap(\.value.unknownReason).first
       let why: String
       if let reason, reason.hasPrefix("it is ") {
         why = "its Properties are " + reason.dropFirst("it is ".count)
@@ -245,17 +251,53 @@ struct ResourceReader {
       }
       return Attribute(name: name, .absent, at: resource.keyRange)
     }
-    let outcomes = evaluator.evaluate(node).map { branch in
+    var branches = evaluator.evaluate(node)
+    if let deployed = resource.condition {
+      // The resource exists only when its own Condition is true: a branch that needs it false never
+      // deploys, and "when it is true" goes without saying.
+      branches = branches.compactMap { branch in
+        guard branch.assumptions[deployed] != false else { return nil }
+        var branch = branch
+        branch.assumptions[deployed] = nil
+        return branch
+      }
+    }
+    branches = branches.filter(isFeasible)
+    let outcomes = branches.map { branch in
       let condition = branch.isUnconditional
         ? nil : describe(assumptions: branch.assumptions, choices: branch.nonDefaultChoices)
       return Outcome(
         convert(branch.value), at: branch.range, condition: condition?.phrase, conditionDefaults: condition?.defaults ?? [],
-        origin: branch.origin)
+        origin: branch.origin, input: Self.input(of: branch))
     }
     return Attribute(name: name, outcomes: outcomes)
   }
 
-  /// "when condition C is false" and how C turns out with the parameter defaults ("C is false").
+  /// The one parameter a branch rests on, when it rests on exactly one and on no condition.
+  private static func input(of branch: Branch) -> InputChoice? {
+    guard branch.assumptions.isEmpty, branch.choices.count == 1, let (name, choice) = branch.choices.first else {
+      return nil
+    }
+    return InputChoice(kind: "parameter", name: name, value: choice.value, isDefault: choice.isDefault)
+  }
+
+  /// Whether a branch can deploy. One that assumes a condition while taking parameter values under
+  /// which that condition is decided the other way never does: in
+  /// `!If [HasArn, !Ref Arn, !Ref AWS::NoValue]` with `HasArn: !Not [!Equals [!Ref Arn, ""]]` and
+  /// `Arn` defaulting to "", the first branch with the default "" cannot happen.
+  private func isFeasible(_ branch: Branch) -> Bool {
+    guard !evaluator.isConcrete, !branch.assumptions.isEmpty, !branch.choices.isEmpty else { return true }
+    var values: [String: String] = [:]
+    for (name, choice) in branch.choices { values[name] = choice.value }
+    let scoped = ValueEvaluator(template: template, overrides: values)
+    let truths = ConditionEvaluator(values: scoped, fixedParameters: Set(values.keys)).decideAll()
+    for (name, assumed) in branch.assumptions {
+      if let truth = truths[name], truth.isConstant, truth.value != assumed { return false }
+    }
+    return true
+  }
+
+  /// "condition C is false" and how C turns out with the parameter defaults ("C is false").
   func describe(assumptions: [String: Bool], choices: [String: String]) -> (phrase: String, defaults: [String]) {
     var clauses: [String] = []
     var defaults: [String] = []
@@ -268,7 +310,7 @@ struct ResourceReader {
     for (name, value) in choices.sorted(by: { $0.key < $1.key }) {
       clauses.append("parameter \(name) is \(value)")
     }
-    return ("when " + clauses.joined(separator: " and "), defaults)
+    return (clauses.joined(separator: " and "), defaults)
   }
 
   private func reference(_ value: EvaluatedValue, linkingTo type: String) -> OutcomeState<Reference> {

@@ -16,4 +16,9 @@ public struct Attribute<Value: Sendable & Equatable>: Sendable, Equatable {
   public init(name: String, _ state: OutcomeState<Value>, at range: SourceRange) {
     self.init(name: name, outcomes: [Outcome(state, at: range)])
   }
+
+  /// An attribute the input's adapter does not read: no outcomes, so no rule says anything about it.
+  public static var unread: Attribute<Value> {
+    Attribute(name: "", outcomes: [])
+  }
 }

@@ -10,22 +10,26 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
   /// The value's place in the file; for an absent value, where it should be (the resource's
   /// declaration, or the property when it is written but empty).
   public var range: SourceRange
-  /// When this outcome holds, in words ("when condition IsProd is false"); nil when always.
+  /// When this outcome holds, as a clause ("condition IsProd is false"); nil when always. Rules put
+  /// it after "when".
   public var condition: String?
   /// How the conditions named in `condition` turn out with the input's default values, one phrase
   /// each ("IsProd is false"); empty when they cannot be decided before deploy.
   public var conditionDefaults: [String]
   /// Where the value came from when it is not written at its place ("parameter Days, default 30").
   public var origin: String?
+  /// The single input value this outcome rests on, when there is exactly one and no condition.
+  public var input: InputChoice?
 
   public init(
     _ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
-    origin: String? = nil
+    origin: String? = nil, input: InputChoice? = nil
   ) {
     self.state = state
     self.range = range
     self.condition = condition
     self.conditionDefaults = conditionDefaults
     self.origin = origin
+    self.input = input
   }
 }

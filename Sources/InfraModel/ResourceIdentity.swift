@@ -8,7 +8,8 @@ public struct ResourceIdentity: Sendable, Equatable {
   public var type: String
   /// The declaration: the logical-id key, or the resource's entry in a plan.
   public var range: SourceRange
-  /// A resource-level condition under which it is deployed, in words; nil when always deployed.
+  /// A resource-level condition under which it is deployed, as a clause ("condition HasTrail is
+  /// true"); nil when always deployed.
   public var condition: String?
   /// How the conditions named in `condition` turn out with the input's default values ("HasTrail is
   /// true"); empty when they cannot be decided before deploy.

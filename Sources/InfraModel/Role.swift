@@ -14,7 +14,7 @@ public struct Role: Sendable, Equatable {
   public var isDescribed: Bool
 
   public init(
-    identity: ResourceIdentity, trustPolicy: Attribute<PolicyDocument> = Attribute(name: "AssumeRolePolicyDocument", outcomes: []),
+    identity: ResourceIdentity, trustPolicy: Attribute<PolicyDocument> = .unread,
     policies: [Attribute<PolicyDocument>] = [], isDescribed: Bool = false
   ) {
     self.identity = identity

@@ -11,7 +11,7 @@ public struct Trail: Sendable, Equatable {
 
   public init(
     identity: ResourceIdentity, logGroup: Attribute<Reference>, role: Attribute<Reference>,
-    isLogging: Attribute<Bool> = Attribute(name: "IsLogging", outcomes: [])
+    isLogging: Attribute<Bool> = .unread
   ) {
     self.identity = identity
     self.logGroup = logGroup

@@ -94,3 +94,12 @@ enum FileReader {
     #endif
   }
 }
+
+/// POSIX `read`, named apart from the method names it would clash with inside types.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+  #else
+    Darwin.read(descriptor, buffer, count)
+  #endif
+}

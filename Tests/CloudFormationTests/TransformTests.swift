@@ -36,7 +36,7 @@ struct TransformTests {
           ↓↓"AuditTrail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": true, "S3BucketName": "bucket"}}}}
         """,
       expected: [
-        "TW203 error: RetentionInDays 400000 of log group 'HandlerLogs' is not a period CloudWatch Logs accepts, so the deploy fails; the nearest accepted values are 3653",
+        "TW203 error: RetentionInDays 400000 of log group 'HandlerLogs' is not a period CloudWatch Logs accepts, so the deploy fails; the nearest accepted value is 3653",
         "TW101 error: trail 'AuditTrail' has no CloudWatchLogsLogGroupArn, so its events never reach CloudWatch Logs",
         "TW102 error: trail 'AuditTrail' has no CloudWatchLogsRoleArn, so CloudTrail cannot deliver its events to CloudWatch Logs",
       ]
@@ -111,7 +111,7 @@ struct TransformTests {
     func expected(_ regions: [String]) -> [String] {
       regions.flatMap { region in
         ["Cold", "Hot"].map { tier in
-          "TW203 error: RetentionInDays 400000 of log group 'Logs\(region)\(tier)' is not a period CloudWatch Logs accepts, so the deploy fails; the nearest accepted values are 3653"
+          "TW203 error: RetentionInDays 400000 of log group 'Logs\(region)\(tier)' is not a period CloudWatch Logs accepts, so the deploy fails; the nearest accepted value is 3653"
         }
       }
     }

@@ -138,7 +138,7 @@ struct PlanInputTests {
     let pretty = linter.lint(Array(Self.trailWithoutDelivery.text.utf8), path: "plan.json").findings
     #expect(pretty.map(\.lineText) == ["      \"address\": \"aws_cloudtrail.überwachung\","])
     let padding = String(repeating: " ", count: 1000)
-    let minified = #"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "r"}, "after_unknown": {}}}],"# + padding + "\"complete\": true}"
+    let minified = #"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/r"}, "after_unknown": {}}}],"# + padding + "\"complete\": true}"
     let long = linter.lint(Array(minified.utf8), path: "plan.json").findings
     #expect(long.map(\.ruleID) == ["TW101"])
     #expect(long.map(\.lineText) == [nil])
@@ -150,10 +150,10 @@ struct PlanInputTests {
     (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": "x"}]}"#,
      ["1:49 TW101", "1:49 TW102"]),
     (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "change": {"after": {"cloud_watch_logs_group_arn": ["a"], "cloud_watch_logs_role_arn": 7}, "after_unknown": "all"}}]}"#,
-     []),
+     ["1:157 TW101", "1:193 TW102"]),
     (#"{"format_version": "1.2", "resource_changes": [{"address": "not an address", "type": "aws_cloudwatch_log_group", "name": "g", "index": "k\"1", "module_address": "module.m[\"a.b\"]", "change": {"actions": ["frobnicate"], "after": {"retention_in_days": "forever"}}}]}"#,
      ["1:252 TW203"]),
-    (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "r"}, "after_unknown": {"cloud_watch_logs_group_arn": true}}}], "configuration": {"root_module": {"resources": [{"type": "aws_cloudtrail", "name": "t", "expressions": {"cloud_watch_logs_group_arn": {"references": [1, null, "", ".", "var", "module", "module.x", "data.aws_cloudwatch_log_group", "aws_cloudwatch_log_group.x[\"open"]}}}], "module_calls": {"x": {"module": "not a module"}}}}}"#,
+    (#"{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "after": {"cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/r"}, "after_unknown": {"cloud_watch_logs_group_arn": true}}}], "configuration": {"root_module": {"resources": [{"type": "aws_cloudtrail", "name": "t", "expressions": {"cloud_watch_logs_group_arn": {"references": [1, null, "", ".", "var", "module", "module.x", "data.aws_cloudwatch_log_group", "aws_cloudwatch_log_group.x[\"open"]}}}], "module_calls": {"x": {"module": "not a module"}}}}}"#,
      []),
   ] as [(String, [String])])
   func oddShapes(text: String, expected: [String]) {

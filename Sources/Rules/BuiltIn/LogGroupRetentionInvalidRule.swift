@@ -114,10 +114,13 @@ public struct LogGroupRetentionInvalidRule: Rule {
         let message: String
         switch outcome.state {
         case .explicit(let days) where !AllowedRetention.isAllowed(days):
-          let nearest = AllowedRetention.neighbours(of: days).map(String.init).joined(separator: " or ")
+          let neighbours = AllowedRetention.neighbours(of: days)
+          let nearest = neighbours.count == 1
+            ? "the nearest accepted value is \(neighbours[0])"
+            : "the nearest accepted values are \(neighbours.map(String.init).joined(separator: " or "))"
           message = "\(property) \(days) of log group \(Wording.name(group.identity))\(Wording.when(outcome))"
             + "\(Wording.origin(outcome)) is not a period CloudWatch Logs accepts, so the deploy fails; "
-            + "the nearest accepted values are \(nearest)"
+            + nearest
             + Wording.circumstances(outcome, of: group.identity, noun: "log group")
         case .malformed(let text):
           message = "\(property) '\(text)' of log group \(Wording.name(group.identity))\(Wording.when(outcome))"

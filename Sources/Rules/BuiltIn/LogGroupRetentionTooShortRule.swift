@@ -1,4 +1,5 @@
 import InfraModel
+import SourceMap
 
 /// TW202: a log group that drops a trail's events before an audit needs them.
 public struct LogGroupRetentionTooShortRule: Rule {
@@ -207,14 +208,14 @@ public struct LogGroupRetentionTooShortRule: Rule {
       let purpose = trails.isEmpty
         ? "its events"
         : "the events of trail \(trails.map { "'\($0)'" }.joined(separator: ", "))"
+      // Outcomes that are too short at the same place (one per allowed value of a parameter, say) are
+      // one finding that lists them, not one finding each.
+      var tooShort: [(days: Int, outcome: Outcome<Int>)] = []
       for outcome in group.retentionInDays.outcomes {
         switch outcome.state {
-        case .explicit(let days) where days < minimum:
-          let message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(days) "
-            + "\(days == 1 ? "day" : "days")\(Wording.when(outcome))\(Wording.origin(outcome)), "
-            + "fewer than the minimum of \(minimum)" + (group.managedElsewhere.map { "; \($0)" } ?? "")
-            + Wording.circumstances(outcome, of: group.identity, noun: "log group")
-          violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        // A period CloudWatch Logs refuses is TW203's: the deploy fails before anything is kept.
+        case .explicit(let days) where days < minimum && AllowedRetention.isAllowed(days):
+          tooShort.append((days, outcome))
         case .unknown(let reason) where settings.showUnknown:
           let message = Wording.undecided(group.retentionInDays, outcome, of: group.identity, noun: "log group", reason: reason)
           violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
@@ -222,11 +223,50 @@ public struct LogGroupRetentionTooShortRule: Rule {
           break
         }
       }
+      var places: [SourceRange] = []
+      var byPlace: [SourceRange: [(days: Int, outcome: Outcome<Int>)]] = [:]
+      for entry in tooShort {
+        if byPlace[entry.outcome.range] == nil { places.append(entry.outcome.range) }
+        byPlace[entry.outcome.range, default: []].append(entry)
+      }
+      let managed = group.managedElsewhere.map { "; \($0)" } ?? ""
+      for place in places {
+        let entries = (byPlace[place] ?? []).sorted { $0.days < $1.days }
+        guard let first = entries.first else { continue }
+        let message: String
+        if entries.count == 1 {
+          message = "log group \(Wording.name(group.identity)) keeps \(purpose) for \(Self.days(first.days))"
+            + "\(Wording.when(first.outcome))\(Wording.origin(first.outcome)), fewer than the minimum of \(minimum)"
+            + managed + Wording.circumstances(first.outcome, of: group.identity, noun: "log group")
+        } else if let input = entries[0].outcome.input,
+          entries.allSatisfy({ $0.outcome.input?.name == input.name && $0.outcome.input?.kind == input.kind })
+        {
+          let values = entries.map { entry in
+            (entry.outcome.input?.value ?? String(entry.days)) + (entry.outcome.input?.isDefault == true ? " (its default)" : "")
+          }
+          let listed = values.count == 2
+            ? values.joined(separator: " or ")
+            : values.dropLast().joined(separator: ", ") + " or " + (values.last ?? "")
+          message = "log group \(Wording.name(group.identity)) keeps \(purpose) for fewer than the minimum of "
+            + "\(minimum) days when \(input.kind) \(input.name) is any of \(listed)"
+            + managed + Wording.circumstances(of: group.identity, noun: "log group")
+        } else {
+          let ways = entries.map { "\(Self.days($0.days))\(Wording.when($0.outcome))\(Wording.origin($0.outcome))" }
+          message = "log group \(Wording.name(group.identity)) keeps \(purpose) for fewer than the minimum of "
+            + "\(minimum) days in \(entries.count) ways it can deploy: \(ways.joined(separator: "; "))"
+            + managed + Wording.circumstances(of: group.identity, noun: "log group")
+        }
+        violations.append(Violation(message, at: place, resource: group.identity))
+      }
     }
     if settings.showUnknown {
       violations += unlinkedLogGroups(in: infrastructure)
     }
     return violations
+  }
+
+  private static func days(_ count: Int) -> String {
+    count == 1 ? "1 day" : "\(count) days"
   }
 
   /// Notes for trails that deliver to a log group this input does not hold: its retention cannot be

@@ -58,7 +58,12 @@ enum PatternMatch {
     return result
   }
 
+  /// The longest ARN AWS accepts; past it the tables below would grow with the product of two
+  /// lengths a template author controls, so longer texts are left undecided.
+  static let maxAtoms = 2048
+
   static func match(_ policy: [Atom], _ target: [Atom]) -> Match {
+    guard policy.count <= maxAtoms, target.count <= maxAtoms else { return .maybe }
     if covers(policy, target) { return .yes }
     return overlaps(policy, target) ? .maybe : .no
   }

@@ -19,7 +19,11 @@ struct TrailAttributeCheck {
         case .unknown(let reason) where settings.showUnknown:
           let message = Wording.undecided(value, outcome, of: trail.identity, noun: "trail", reason: reason)
           violations.append(Violation(message, at: outcome.range, resource: trail.identity, severity: .note))
-        case .explicit, .unknown, .malformed:
+        case .malformed(let kind):
+          let message = "trail \(Wording.name(trail.identity)) has \(kind) as \(value.name)\(Wording.when(outcome)), "
+            + "not an ARN, so \(consequence)\(Wording.circumstances(outcome, of: trail.identity, noun: "trail"))"
+          violations.append(Violation(message, at: outcome.range, resource: trail.identity))
+        case .explicit, .unknown:
           break
         }
       }

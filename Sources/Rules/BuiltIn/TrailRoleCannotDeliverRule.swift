@@ -177,7 +177,7 @@ public struct TrailRoleCannotDeliverRule: Rule {
         for groupOutcome in trail.logGroup.outcomes {
           guard case .explicit(let group) = groupOutcome.state else { continue }
           let key = group.target ?? group.shape?.description ?? ""
-          let condition = groupOutcome.condition.map { String($0.dropFirst("when ".count)) } ?? ""
+          let condition = groupOutcome.condition ?? ""
           if let index = groups.firstIndex(where: { $0.key == key }) {
             groups[index].conditions.append(condition)
           } else {

@@ -11,6 +11,7 @@ public enum RuleCatalog {
     TrailRoleCannotDeliverRule(),
     TrailLogGroupArnMalformedRule(),
     TrailLoggingDisabledRule(),
+    TrailRoleArnMalformedRule(),
     LogGroupMissingRetentionRule(),
     LogGroupRetentionTooShortRule(),
     LogGroupRetentionInvalidRule(),

@@ -5,7 +5,7 @@ import InfraModel
 enum Wording {
   /// " when condition C is false" for a conditional outcome; empty otherwise.
   static func when<Value>(_ outcome: Outcome<Value>) -> String {
-    outcome.condition.map { " \($0)" } ?? ""
+    outcome.condition.map { " when \($0)" } ?? ""
   }
 
   /// " (parameter Days, default 30)" when the value is not written where it is used.
@@ -15,7 +15,7 @@ enum Wording {
 
   /// "; the trail is deployed only when condition C is true" for a conditionally deployed resource.
   static func deployment(_ identity: ResourceIdentity, noun: String) -> String {
-    identity.condition.map { "; the \(noun) is deployed only \($0)" } ?? ""
+    identity.condition.map { "; the \(noun) is deployed only when \($0)" } ?? ""
   }
 
   /// "; with the parameter defaults C is false and D is true": how the conditions a message names turn
