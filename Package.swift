@@ -18,7 +18,7 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    // Bytes to a positioned syntax tree: YAML, JSON. Knows nothing about AWS.
+    // Bytes to a positioned syntax tree: YAML, JSON, HCL (Terraform). Knows nothing about AWS.
     .target(name: "SourceMap", dependencies: ["CYAML"]),
     // The provider-neutral model of trails, log groups and roles that rules read.
     .target(name: "InfraModel", dependencies: ["SourceMap"]),
@@ -26,6 +26,8 @@ let package = Package(
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
     // Terraform plans (`terraform show -json`) to the model.
     .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel"]),
+    // Terraform configuration (.tf, .tf.json, .tfvars) of a directory and its local modules to the model.
+    .target(name: "TerraformSource", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.
     .target(name: "Rules", dependencies: ["InfraModel"]),
     // Findings to text, gcc, JSON and the other output formats.
@@ -33,13 +35,16 @@ let package = Package(
     // The engine: finds files, reads them, runs the rules, filters and sorts findings.
     .target(
       name: "TrailwatchKit",
-      dependencies: ["SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "Rules", "Reporters"]
+      dependencies: [
+        "SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "TerraformSource", "Rules", "Reporters",
+      ]
     ),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
       name: "trailwatch",
       dependencies: [
         "TrailwatchKit",
+        "TerraformSource",
         "Reporters",
         "Rules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,8 +57,10 @@ let package = Package(
     .executableTarget(name: "FuzzJSONReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
     .executableTarget(name: "FuzzPipeline", dependencies: ["TrailwatchKit", "SourceMap", "CFuzzerDriver"]),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
+    .testTarget(name: "TerraformSourceTests", dependencies: ["TerraformSource", "InfraModel", "SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
-    .testTarget(name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "Rules", "Reporters", "SourceMap"]),
+    .testTarget(
+      name: "TrailwatchKitTests", dependencies: ["TrailwatchKit", "TerraformSource", "Rules", "Reporters", "SourceMap"]),
     // Templates as CloudFormation evaluates them, linted end to end: exact findings in YAML and JSON.
     .testTarget(name: "CloudFormationTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     .testTarget(

@@ -8,7 +8,7 @@ import SourceMap
 /// read is kept with its problem, so the user hears about it; a peer's is skipped, as that tool's
 /// business.
 struct SuppressionReader {
-  static let commentPrefix = "trailwatch:ignore"
+  static let commentPrefix = SuppressionComment.prefix
 
   let template: Template
 
@@ -36,40 +36,9 @@ struct SuppressionReader {
 
   // MARK: - Comments
 
-  /// `# trailwatch:ignore TW101,TW102 reason`; nil when the comment only starts with the prefix
-  /// (`# trailwatch:ignored`).
+  /// `# trailwatch:ignore TW101,TW102 reason`; nil when the comment only starts with the prefix.
   static func suppression(_ comment: Comment, scope: SuppressionScope) -> Suppression? {
-    var rest = Substring(comment.text).drop { $0 == " " || $0 == "\t" }
-    guard rest.hasPrefix(commentPrefix) else { return nil }
-    rest = rest.dropFirst(commentPrefix.count)
-    guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-    var rules: [String] = []
-    rest = rest.drop { $0 == " " || $0 == "\t" }
-    while let first = rest.first, first != " ", first != "\t", first != "," {
-      let id = rest.prefix { $0 != " " && $0 != "\t" && $0 != "," }
-      rules.append(String(id))
-      rest = rest.dropFirst(id.count)
-      let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
-      guard afterSpaces.first == "," else { break }
-      rest = afterSpaces.dropFirst().drop { $0 == " " || $0 == "\t" }
-    }
-    guard !rules.isEmpty else {
-      return Suppression(
-        rules: [], scope: scope, source: .comment, range: comment.range,
-        problem: "a trailwatch:ignore comment must name the rules it suppresses, as in '# trailwatch:ignore TW201 reason'")
-    }
-    return Suppression(rules: rules, scope: scope, reason: reason(rest), source: .comment, range: comment.range)
-  }
-
-  /// The reason after the ids, without a leading `--`, `-` or `:` separator; nil when empty.
-  private static func reason(_ text: Substring) -> String? {
-    var reason = text.drop { $0 == " " || $0 == "\t" }
-    for separator in ["--", "-", ":", "—"] where reason.hasPrefix(separator) {
-      reason = reason.dropFirst(separator.count).drop { $0 == " " || $0 == "\t" }
-      break
-    }
-    let trimmed = String(reason).trimmingTrailingWhitespace()
-    return trimmed.isEmpty ? nil : trimmed
+    SuppressionComment.suppression(comment, scope: scope)
   }
 
   // MARK: - Metadata.trailwatch
@@ -169,10 +138,3 @@ struct SuppressionReader {
   }
 }
 
-extension String {
-  fileprivate func trimmingTrailingWhitespace() -> String {
-    var text = Substring(self)
-    while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
-    return String(text)
-  }
-}

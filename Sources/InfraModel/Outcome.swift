@@ -20,10 +20,13 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
   public var origin: String?
   /// The single input value this outcome rests on, when there is exactly one and no condition.
   public var input: InputChoice?
+  /// The file `range` is in when it is not the resource's own file (a Terraform retention set by an
+  /// `aws_cloudwatch_log_group_retention` in another file of the module); nil: the resource's file.
+  public var file: String?
 
   public init(
     _ state: OutcomeState<Value>, at range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
-    origin: String? = nil, input: InputChoice? = nil
+    origin: String? = nil, input: InputChoice? = nil, file: String? = nil
   ) {
     self.state = state
     self.range = range
@@ -31,5 +34,6 @@ public struct Outcome<Value: Sendable & Equatable>: Sendable, Equatable {
     self.conditionDefaults = conditionDefaults
     self.origin = origin
     self.input = input
+    self.file = file
   }
 }

@@ -17,10 +17,13 @@ public struct ResourceIdentity: Sendable, Equatable {
   /// Where the resource comes from in the user's own code when that differs from this file
   /// (a CDK construct path); nil otherwise.
   public var sourcePath: String?
+  /// The file that declares the resource when the model spans several files (a Terraform module:
+  /// every `.tf` file of a directory, and its local modules); nil: the one file being linted.
+  public var file: String?
 
   public init(
     name: String, type: String, range: SourceRange, condition: String? = nil, conditionDefaults: [String] = [],
-    sourcePath: String? = nil
+    sourcePath: String? = nil, file: String? = nil
   ) {
     self.name = name
     self.type = type
@@ -28,5 +31,6 @@ public struct ResourceIdentity: Sendable, Equatable {
     self.condition = condition
     self.conditionDefaults = conditionDefaults
     self.sourcePath = sourcePath
+    self.file = file
   }
 }

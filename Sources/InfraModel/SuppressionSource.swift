@@ -1,6 +1,6 @@
 /// Where in the input a suppression is written.
 public enum SuppressionSource: String, Sendable, Equatable, CaseIterable {
-  /// A `# trailwatch:ignore …` comment (YAML).
+  /// A `# trailwatch:ignore …` comment (YAML; Terraform `#` and `//`).
   case comment
   /// `Metadata: {trailwatch: {ignore: […]}}`, on a resource or the template.
   case metadata

@@ -24,8 +24,10 @@ public struct JSONReporter: Reporter {
     var resource: String?
     var resourceType: String?
     var suppression: Suppression?
+    var related: [Related]
 
-    // Absent resources and suppressions are written as null, so every entry has every key.
+    // Absent resources and suppressions are written as null, so every entry has every key; `related`
+    // is written only when the finding has related places (a plan finding shown in its .tf source).
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(rule, forKey: .rule)
@@ -40,11 +42,20 @@ public struct JSONReporter: Reporter {
       try container.encode(resource, forKey: .resource)
       try container.encode(resourceType, forKey: .resourceType)
       try container.encode(suppression, forKey: .suppression)
+      if !related.isEmpty { try container.encode(related, forKey: .related) }
     }
 
     enum CodingKeys: String, CodingKey {
-      case rule, name, severity, message, file, line, column, endLine, endColumn, resource, resourceType, suppression
+      case rule, name, severity, message, file, line, column, endLine, endColumn, resource, resourceType, suppression, related
     }
+  }
+
+  /// Another place the finding concerns: `{file, line, column, note}`.
+  struct Related: Encodable {
+    var file: String
+    var line: Int
+    var column: Int
+    var note: String
   }
 
   /// Why a finding is accepted, in SARIF's terms (`kind`, `justification`) plus where it is written.
@@ -94,6 +105,9 @@ public struct JSONReporter: Reporter {
               kind: suppression.kind.rawValue, source: suppression.source.rawValue,
               justification: suppression.justification, file: suppression.file,
               line: suppression.range.start.line, column: suppression.range.start.column)
+          },
+          related: finding.related.map { place in
+            Related(file: place.file, line: place.range.start.line, column: place.range.start.column, note: place.note)
           })
       },
       summary: Summary(

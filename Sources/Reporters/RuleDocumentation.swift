@@ -14,7 +14,7 @@ public enum RuleDocumentation {
     text += "### References\n\n" + rule.references.map { "- [\($0.title)](\($0.url))\n" }.joined()
     for (title, examples) in [("Reported", rule.triggeringExamples), ("Not reported", rule.nonTriggeringExamples)] {
       for example in examples {
-        let language = example.fileName.hasSuffix(".json") ? "json" : "yaml"
+        let language = example.fileName.hasSuffix(".json") ? "json" : example.fileName.hasSuffix(".tf") ? "hcl" : "yaml"
         let body = example.text.replacingMarkers()
         text += "\n### \(title): `\(example.fileName)`\n\n```\(language)\n\(body)\n```\n"
       }

@@ -82,6 +82,8 @@ public struct SARIFLog: Codable, Sendable, Equatable {
     public var partialFingerprints: PartialFingerprints?
     /// Findings that are suppressed but still reported: GitHub shows them as dismissed.
     public var suppressions: [Suppression]?
+    /// Other places the result concerns (a plan finding shown in its `.tf` source keeps the plan's).
+    public var relatedLocations: [Location]?
   }
 
   public struct PartialFingerprints: Codable, Sendable, Equatable {
@@ -100,7 +102,16 @@ public struct SARIFLog: Codable, Sendable, Equatable {
   }
 
   public struct Location: Codable, Sendable, Equatable {
+    /// Unique within a result's related locations; absent on the primary location.
+    public var id: Int?
     public var physicalLocation: PhysicalLocation
+    public var message: Message?
+
+    public init(id: Int? = nil, physicalLocation: PhysicalLocation, message: Message? = nil) {
+      self.id = id
+      self.physicalLocation = physicalLocation
+      self.message = message
+    }
   }
 
   public struct PhysicalLocation: Codable, Sendable, Equatable {

@@ -130,7 +130,25 @@ public struct SARIFReporter: Reporter {
       partialFingerprints: finding.lineHash.map { SARIFLog.PartialFingerprints(primaryLocationLineHash: $0) },
       suppressions: finding.suppression.map { suppression in
         [SARIFLog.Suppression(kind: suppression.kind.rawValue, justification: suppression.justification)]
+      },
+      relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { index, place in
+        relatedLocation(place, id: index)
       })
+  }
+
+  /// A related place; its columns count characters (its line is not at hand for UTF-16 columns).
+  private func relatedLocation(_ place: RelatedLocation, id: Int) -> SARIFLog.Location {
+    let (uri, isRelative) = ReportPath.uri(place.file, workingDirectory: workingDirectory)
+    let start = place.range.start
+    let endLine = max(place.range.end.line, start.line, 1)
+    let startColumn = max(start.column, 1)
+    let endColumn = endLine == start.line ? max(place.range.end.column, startColumn) : max(place.range.end.column, 1)
+    return SARIFLog.Location(
+      id: id,
+      physicalLocation: SARIFLog.PhysicalLocation(
+        artifactLocation: SARIFLog.ArtifactLocation(uri: uri, uriBaseId: isRelative ? Self.sourceRoot : nil),
+        region: SARIFLog.Region(startLine: max(start.line, 1), startColumn: startColumn, endLine: endLine, endColumn: endColumn)),
+      message: SARIFLog.Message(text: place.note))
   }
 
   /// Every rule of the catalogue, then any rule a finding names that the catalogue lacks.

@@ -7,14 +7,15 @@
 /// Expands the paths a user gave into the files to lint, in a stable order.
 ///
 /// A file named on the command line is always read (content decides whether it is linted); inside
-/// directories only files with a template or plan extension are, and `.git`, `node_modules`,
-/// `.terraform` and `cdk.out/asset.*` are skipped, and so are named pipes, sockets and devices.
-/// Symbolic links inside directories are not followed unless `followsSymlinks`, so a link loop or a
-/// link out of the tree cannot widen the run; when they are, each directory (by device and inode) is
-/// walked once, which ends any loop, and a dangling link is skipped. What the configuration excludes
-/// is skipped everywhere, named files included (a pre-commit hook names every file).
+/// directories only files with a template, plan or Terraform extension are (`.tf.json` is `.json`),
+/// and `.git`, `node_modules`, `.terraform` and `cdk.out/asset.*` are skipped, and so are named pipes,
+/// sockets and devices. Symbolic links inside directories are not followed unless `followsSymlinks`,
+/// so a link loop or a link out of the tree cannot widen the run; when they are, each directory (by
+/// device and inode) is walked once, which ends any loop, and a dangling link is skipped. What the
+/// configuration excludes is skipped everywhere, named files included (a pre-commit hook names every
+/// file).
 struct FileWalker {
-  static let extensions = [".yaml", ".yml", ".json", ".template"]
+  static let extensions = [".yaml", ".yml", ".json", ".template", ".tf"]
   static let skippedDirectories: Set<String> = [".git", "node_modules", ".terraform"]
 
   var exclude: PathPatterns?

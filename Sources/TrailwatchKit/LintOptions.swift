@@ -1,4 +1,5 @@
 import Rules
+import TerraformSource
 
 /// Everything a run needs to know, as plain values: the CLI fills it from flags.
 public struct LintOptions: Sendable {
@@ -32,6 +33,11 @@ public struct LintOptions: Sendable {
   public var followsSymlinks: Bool
   /// The most bytes read from one file; a larger one is not linted (exit 2).
   public var maxFileBytes: Int
+  /// Values for Terraform root modules' variables (`--var`, `--var-file`).
+  public var terraformVariables: TerraformVariableInput
+  /// The Terraform configuration a plan's findings are shown in (`--source`); nil: the plan's own
+  /// directory, when it holds `.tf` files.
+  public var terraformSource: String?
 
   public init(
     paths: [String], settings: RuleSettings = RuleSettings(), jobs: Int = LintOptions.defaultJobs,
@@ -39,9 +45,11 @@ public struct LintOptions: Sendable {
     keepsUTF16Columns: Bool = false, computesLineHashes: Bool = false,
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
-    resolver: PathResolver = .current(),
-    followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes
+    resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput(),
+    terraformSource: String? = nil, followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes
   ) {
+    self.terraformVariables = terraformVariables
+    self.terraformSource = terraformSource
     self.paths = paths
     self.settings = settings
     self.jobs = max(jobs, 1)

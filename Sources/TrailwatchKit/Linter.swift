@@ -1,7 +1,15 @@
 import Reporters
 import Rules
+import TerraformSource
 
 /// Lints files and directories: the only place work runs in parallel.
+///
+/// Templates and plans are linted one file at a time; Terraform configuration one module (directory)
+/// at a time, so resources in different files of one module see each other. A directory that another
+/// module of the run calls as a local module is linted through that call, with the inputs it is given,
+/// and not again as a root of its own. A Terraform plan's findings are shown in its configuration (the
+/// plan's directory, or `--source`) when that is at hand, and that directory is then checked through
+/// the plan alone.
 public struct Linter: Sendable {
   public var options: LintOptions
 
@@ -12,52 +20,109 @@ public struct Linter: Sendable {
   public func run() async -> LintRun {
     let walker = FileWalker(exclude: options.exclude, resolver: options.resolver, followsSymlinks: options.followsSymlinks)
     let (files, walkProblems, walkNotes) = walker.files(in: options.paths)
-    let maxFileBytes = options.maxFileBytes
+    var problems = walkProblems
+    var notes = walkNotes
+    for path in options.terraformVariables.files {
+      do throws(FileReader.Failure) {
+        _ = try FileReader.contents(of: path)
+      } catch {
+        problems.append(error.message)
+      }
+    }
     let linter = SourceLinter(
       settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
       keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
-      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy)
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
+      terraformVariables: options.terraformVariables)
     let stdinName = options.stdinFilename ?? "<stdin>"
-    var results = [Result<FileResult, FileReader.Failure>?](repeating: nil, count: files.count)
-    await withTaskGroup(of: (Int, Result<FileResult, FileReader.Failure>).self) { group in
+    let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
+    var results = [Result<UnitResult, FileReader.Failure>?](repeating: nil, count: units.count)
+    await withTaskGroup(of: (Int, Result<UnitResult, FileReader.Failure>).self) { group in
       var next = 0
       func startNext() {
-        guard next < files.count else { return }
+        guard next < units.count else { return }
         let index = next
-        let path = files[index]
+        let unit = units[index]
         next += 1
         group.addTask {
-          let result = Result { () throws(FileReader.Failure) -> [UInt8] in try FileReader.contents(of: path, maxBytes: maxFileBytes) }
-            .map { linter.lint($0, path: path == "-" ? stdinName : path) }
-          return (index, result)
+          (index, Result { () throws(FileReader.Failure) -> UnitResult in try lint(unit, with: linter, stdinName: stdinName) })
         }
       }
-      for _ in 0..<min(options.jobs, files.count) { startNext() }
+      for _ in 0..<min(options.jobs, units.count) { startNext() }
       while let (index, result) = await group.next() {
         results[index] = result
         startNext()
       }
     }
+    var covered: Set<String> = []
+    for case .success(let result)? in results {
+      for directory in result.moduleDirectories where directory != result.directory {
+        covered.insert(directory)
+      }
+    }
     var findings: [Finding] = []
-    var linted: [String] = []
-    var problems = walkProblems
-    var notes = walkNotes
+    var linted: Set<String> = []
     for case let result? in results {
       switch result {
-      case .success(let file):
-        findings += file.findings
-        if file.wasLinted { linted.append(file.path) }
+      case .success(let unit):
+        if let directory = unit.directory, covered.contains(directory) { continue }
+        findings += unit.findings
+        linted.formUnion(unit.lintedFiles)
       case .failure(.unreadable(let message)):
         problems.append(message)
       case .failure(.vanished(let path)):
         notes.append("\(path): vanished before it could be read; skipped")
       }
     }
+    // A module called by two roots reports the same finding twice only when the messages differ.
+    var unique: [Finding] = []
+    for finding in findings.sorted(by: Finding.isOrderedBefore) where unique.last != finding {
+      unique.append(finding)
+    }
+    findings = unique
+    let lintedFiles = linted.sorted()
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: linted)
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
-    return LintRun(report: LintReport(findings: findings, filesLinted: linted.count, lintedFiles: linted), problems: problems, notes: notes)
+    return LintRun(
+      report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems, notes: notes)
+  }
+
+  private func isExcluded(_ path: String) -> Bool {
+    options.exclude?.matches(path, resolver: options.resolver) ?? false
+  }
+
+  private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
+    switch unit {
+    case .file(let path):
+      let bytes = try FileReader.contents(of: path, maxBytes: options.maxFileBytes)
+      let result = linter.lint(bytes, path: path == "-" ? stdinName : path)
+      // A plan speaks for its configuration: its findings are shown there, and that directory is not
+      // linted again on its own.
+      if result.kind == .terraformPlan,
+        let placed = linter.placeInSource(
+          result.findings, planPath: result.path,
+          directory: options.terraformSource ?? TerraformPath.directory(of: result.path), fileSystem: DiskTerraformFiles())
+      {
+        return UnitResult(
+          findings: placed.findings.filter { !isExcluded($0.file) },
+          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories)
+      }
+      return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
+    case .terraformModule(let directory):
+      var fileSystem = DiskTerraformFiles()
+      if let name = options.stdinFilename, LintUnit.isTerraform(name), TerraformPath.directory(of: name) == directory,
+        options.paths.contains("-")
+      {
+        fileSystem.overlay[name] = try FileReader.contents(of: "-")
+      }
+      let result = linter.lintTerraformModule(directory: directory, fileSystem: fileSystem)
+      // Excluded files of a module are still read (the module is one configuration), never reported.
+      return UnitResult(
+        findings: result.findings.filter { !isExcluded($0.file) }, lintedFiles: result.files.filter { !isExcluded($0) },
+        moduleDirectories: result.moduleDirectories, directory: TerraformPath.normalize(directory))
+    }
   }
 }

@@ -55,6 +55,11 @@ struct SuppressionCandidate {
       scopeWords = " for line \(line)"
       index = .line(line)
       covers = { $0.range.start.line == line }
+    case .block(let name, let addresses):
+      scopeWords = " for '\(name)'"
+      resource = name
+      let instances = Set(addresses)
+      covers = { $0.resource.map(instances.contains) ?? false }
     }
     if isPeer {
       let ids = written.rules.flatMap { PeerSuppressions.ruleIDs(for: $0, source: written.source) }
@@ -93,7 +98,12 @@ struct SuppressionCandidate {
     if let files { coversFile = { files.matches($0, resolver: resolver) } }
     covers = { finding in
       if let name, finding.resource != name { return false }
-      if let files, !files.matches(finding.file, resolver: resolver) { return false }
+      // A plan's finding shown in its .tf source still answers to the plan's name.
+      if let files, !files.matches(finding.file, resolver: resolver),
+        !finding.related.contains(where: { files.matches($0.file, resolver: resolver) })
+      {
+        return false
+      }
       return true
     }
   }

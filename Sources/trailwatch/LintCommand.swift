@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Reporters
 import Rules
+import TerraformSource
 import TrailwatchKit
 
 /// `trailwatch [PATH…]`: lints files and directories.
 struct LintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint CloudFormation templates and Terraform plans (the default command)."
+    abstract: "Lint CloudFormation templates, Terraform configuration and Terraform plans (the default command)."
   )
 
   @Argument(help: "Files and directories to lint; - reads standard input.")
@@ -44,6 +45,23 @@ struct LintCommand: AsyncParsableCommand {
       "A JSON file of parameter values: [\"Key=Value\"], [{\"ParameterKey\", \"ParameterValue\"}] or {\"Parameters\": {…}}.",
       valueName: "file"))
   var parametersFile: String?
+
+  @Option(
+    name: .customLong("var"),
+    help: ArgumentHelp("A value for a Terraform root module's variable, as terraform -var takes it; repeatable.", valueName: "name=value"))
+  var variables: [String] = []
+
+  @Option(
+    name: .customLong("var-file"),
+    help: ArgumentHelp("A Terraform variables file (.tfvars) for root modules, as terraform -var-file; repeatable.", valueName: "file"))
+  var variableFiles: [String] = []
+
+  @Option(
+    name: .customLong("source"),
+    help: ArgumentHelp(
+      "The Terraform configuration a plan's findings are shown in (default: the plan's directory, when it has .tf files).",
+      valueName: "dir"))
+  var terraformSource: String?
 
   @Option(
     name: .customLong("config"),
@@ -86,6 +104,9 @@ struct LintCommand: AsyncParsableCommand {
   var sarifCategory: String?
 
   func validate() throws {
+    for variable in variables where TerraformVariableInput.assignment(variable) == nil {
+      throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
+    }
     if let minRetention, minRetention < 1 { throw ValidationError("--min-retention must be at least 1 day") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     var seen: [String] = []
@@ -218,6 +239,9 @@ struct LintCommand: AsyncParsableCommand {
       suppressionPolicy: SuppressionPolicy(reportsUnused: reportUnused, requiresReasons: requireReason),
       baseline: try baselinePath.map { path throws(ConfigurationError) in try Baseline.read(path, resolver: resolver) },
       resolver: resolver,
+      terraformVariables: TerraformVariableInput(
+        assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles),
+      terraformSource: terraformSource,
       followsSymlinks: followSymlinks
     )
   }

@@ -97,6 +97,70 @@ struct CLITests {
     #expect(strict.exitCode == 1)
   }
 
+  @Test("--var and --var-file set a Terraform root module's variables; the finding names where from")
+  func terraformVariables() throws {
+    let good = "samples/terraform-source/good"
+    #expect(try CommandRunner.run([good]).exitCode == 0)
+    let override = try CommandRunner.run(["--format", "gcc", "--var", "retention_days=30", good])
+    #expect(override.stdout == """
+      samples/terraform-source/good/logs.tf:3:23: error: log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.audit' for 30 days (variable retention_days = 30 from --var), fewer than the minimum of 365 [TW202]
+
+      """)
+    #expect(override.exitCode == 1)
+    let missing = try CommandRunner.run(["--var-file", "no-such.tfvars", good])
+    #expect(missing.stderr == "trailwatch: no-such.tfvars: no such file or directory\n")
+    #expect(missing.exitCode == 2)
+    let usage = try CommandRunner.run(["--var", "retention_days", good])
+    #expect(usage.stderr.hasPrefix("Error: --var takes NAME=VALUE, not 'retention_days'\n"))
+    #expect(usage.exitCode == 2)
+  }
+
+  @Test("standard input named *.tf is linted in its directory, in place of that file")
+  func terraformStandardInput() throws {
+    let broken = try CommandRunner.run(
+      ["--format", "gcc", "--stdin-filename", "samples/terraform-source/good/main.tf", "-"],
+      stdin: "resource \"aws_cloudtrail\" \"audit\" {\n")
+    #expect(broken.stdout == """
+      samples/terraform-source/good/main.tf:2:1: error: the block opened at line 1, column 35 is not closed: '}' is missing [TW001]
+
+      """)
+    let unwired = try CommandRunner.run(
+      ["--format", "gcc", "--stdin-filename", "samples/terraform-source/good/main.tf", "-"],
+      stdin: "resource \"aws_cloudtrail\" \"audit\" {\n  cloud_watch_logs_group_arn = aws_cloudwatch_log_group.audit.arn\n}\n")
+    #expect(unwired.stdout == """
+      samples/terraform-source/good/main.tf:1:1: error: trail 'aws_cloudtrail.audit' has no cloud_watch_logs_role_arn, so CloudTrail cannot deliver its events to CloudWatch Logs [TW102]
+
+      """)
+  }
+
+  @Test("a plan's findings are shown in its .tf source: beside it, or in --source; the plan's place is related")
+  func planInSource() throws {
+    let expected = """
+      samples/terraform-source/planned/main.tf:13:1: error: trail 'aws_cloudtrail.legacy' has no cloud_watch_logs_group_arn, so its events never reach CloudWatch Logs [TW101]
+      samples/terraform-source/planned/main.tf:13:1: error: trail 'aws_cloudtrail.legacy' has no cloud_watch_logs_role_arn, so CloudTrail cannot deliver its events to CloudWatch Logs [TW102]
+      samples/terraform-source/planned/modules/audit/main.tf:7:23: error: log group 'module.audit.aws_cloudwatch_log_group.trail' keeps the events of trail 'module.audit.aws_cloudtrail.this' for 30 days, fewer than the minimum of 365 [TW202]
+
+      """
+    let beside = try CommandRunner.run(["--format", "gcc", "samples/terraform-source/planned/plan.json"])
+    #expect(beside.stdout == expected)
+    let plan = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("samples/terraform-source/planned/plan.json"), encoding: .utf8)
+    let elsewhere = try CommandRunner.run(
+      ["--format", "gcc", "--stdin-filename", "ci/plan.json", "--source", "samples/terraform-source/planned", "-"], stdin: plan)
+    #expect(elsewhere.stdout == expected)
+    let json = try CommandRunner.run(["--format", "json", "samples/terraform-source/planned/plan.json"])
+    #expect(json.stdout.contains("""
+            "related" : [
+              {
+                "column" : 7,
+                "file" : "samples/terraform-source/planned/plan.json",
+                "line" : 11,
+                "note" : "where the plan samples/terraform-source/planned/plan.json shows it"
+              }
+            ],
+      """))
+  }
+
   @Test("trailwatch rules lists every rule")
   func rules() throws {
     let output = try CommandRunner.run(["rules"])

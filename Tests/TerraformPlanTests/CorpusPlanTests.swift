@@ -43,6 +43,8 @@ struct CorpusPlanTests {
         #expect(result.findings.isEmpty, "\(relative)")
       case .cloudFormation:
         Issue.record("\(relative) was read as a CloudFormation template")
+      case .terraform:
+        Issue.record("\(relative) was read as Terraform configuration")
       }
     }
     #expect(plans == 219)

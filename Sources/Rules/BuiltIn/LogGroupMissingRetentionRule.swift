@@ -71,6 +71,17 @@ public struct LogGroupMissingRetentionRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        ↓resource "aws_cloudwatch_log_group" "app" {
+          name = "/app/web"
+        }
+        resource "aws_cloudwatch_log_group" "zero" {
+          name              = "/app/worker"
+          retention_in_days = ↓0
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -132,6 +143,18 @@ public struct LogGroupMissingRetentionRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "app" {
+          name              = "/app/web"
+          retention_in_days = 365
+        }
+        resource "aws_cloudwatch_log_group" "delivery" {
+          name            = "/delivery/vended"
+          log_group_class = "DELIVERY"
+        }
+        """),
     ]
   )
 
@@ -147,10 +170,10 @@ public struct LogGroupMissingRetentionRule: Rule {
           let message = "log group \(Wording.name(group.identity)) has no \(group.retentionInDays.name)"
             + "\(Wording.when(outcome))\(Wording.origin(outcome)), so it keeps its events forever"
             + Wording.circumstances(outcome, of: group.identity, noun: "log group")
-          violations.append(Violation(message, at: outcome.range, resource: group.identity))
+          violations.append(Violation(message, at: outcome, of: group.identity))
         case .unknown(let reason) where settings.showUnknown && !judgedByTW202.contains(group.identity.name):
           let message = Wording.undecided(group.retentionInDays, outcome, of: group.identity, noun: "log group", reason: reason)
-          violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
+          violations.append(Violation(message, at: outcome, of: group.identity, severity: .note))
         case .explicit, .unknown, .malformed:
           break
         }

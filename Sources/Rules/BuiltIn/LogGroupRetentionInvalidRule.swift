@@ -70,6 +70,16 @@ public struct LogGroupRetentionInvalidRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = ↓366
+        }
+        resource "aws_cloudwatch_log_group" "other" {
+          retention_in_days = ↓"forever"
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -103,6 +113,13 @@ public struct LogGroupRetentionInvalidRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 3653
+        }
+        """),
     ]
   )
 
@@ -129,7 +146,7 @@ public struct LogGroupRetentionInvalidRule: Rule {
         case .explicit, .absent, .unknown:
           continue
         }
-        violations.append(Violation(message, at: outcome.range, resource: group.identity))
+        violations.append(Violation(message, at: outcome, of: group.identity))
       }
     }
     return violations

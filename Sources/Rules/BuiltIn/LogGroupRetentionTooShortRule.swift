@@ -127,6 +127,23 @@ public struct LogGroupRetentionTooShortRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "/audit/trail"
+          retention_in_days = ↓var.days
+        }
+        variable "days" {
+          default = 90
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = format("%s:*", aws_cloudwatch_log_group.audit.arn)
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -198,6 +215,23 @@ public struct LogGroupRetentionTooShortRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "/audit/trail"
+          retention_in_days = 400
+        }
+        resource "aws_cloudwatch_log_group" "app" {
+          retention_in_days = 7
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        """),
     ]
   )
 
@@ -218,7 +252,7 @@ public struct LogGroupRetentionTooShortRule: Rule {
           tooShort.append((days, outcome))
         case .unknown(let reason) where settings.showUnknown:
           let message = Wording.undecided(group.retentionInDays, outcome, of: group.identity, noun: "log group", reason: reason)
-          violations.append(Violation(message, at: outcome.range, resource: group.identity, severity: .note))
+          violations.append(Violation(message, at: outcome, of: group.identity, severity: .note))
         case .explicit, .absent, .unknown, .malformed:
           break
         }
@@ -256,7 +290,8 @@ public struct LogGroupRetentionTooShortRule: Rule {
             + "\(minimum) days in \(entries.count) ways it can deploy: \(ways.joined(separator: "; "))"
             + managed + Wording.circumstances(of: group.identity, noun: "log group")
         }
-        violations.append(Violation(message, at: place, resource: group.identity))
+        // The place may be in another file than the group's (a separate retention resource).
+        violations.append(Violation(message, at: place, resource: group.identity, file: first.outcome.file))
       }
     }
     if settings.showUnknown {

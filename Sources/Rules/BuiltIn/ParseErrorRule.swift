@@ -57,6 +57,13 @@ public struct ParseErrorRule: Rule {
         {"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{}},"resource_changes":[]}
         ::debug::Terraform exited with code 0.
         """),
+      RuleExample(
+        "unclosed.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365
+        ↓
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -73,6 +80,13 @@ public struct ParseErrorRule: Rule {
         """
         # Not a template: skipped, whatever its syntax.
         on: [push
+        """),
+      RuleExample(
+        "logs.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365 # kept a year
+        }
         """),
     ]
   )

@@ -94,6 +94,25 @@ public struct TrailMissingLogGroupRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        # Terraform: a missing argument is reported at the block's header.
+        ↓resource "aws_cloudtrail" "audit" {
+          name                      = "audit"
+          s3_bucket_name            = "audit-bucket"
+          cloud_watch_logs_role_arn = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        resource "aws_cloudtrail" "regional" {
+          name                       = "regional"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = ↓var.log_group_arn
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        variable "log_group_arn" {
+          default = null
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -183,6 +202,28 @@ public struct TrailMissingLogGroupRule: Rule {
               ]
             }
           }
+        }
+        """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        resource "aws_cloudtrail" "from_module" {
+          name                       = "from-module"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = module.logs.arn
+          cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToLogs"
+        }
+        module "logs" {
+          source = "terraform-aws-modules/cloudwatch/aws//modules/log-group"
         }
         """),
     ]

@@ -88,6 +88,18 @@ public struct TrailMissingRoleRule: Rule {
           ]
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        ↓resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+        }
+        resource "aws_cloudwatch_log_group" "audit" {
+          retention_in_days = 365
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -131,6 +143,20 @@ public struct TrailMissingRoleRule: Rule {
               }
             }
           ]
+        }
+        """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_iam_role" "delivery" {
+          name               = "cloudtrail-to-logs"
+          assume_role_policy = data.aws_iam_policy_document.trust.json
+        }
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:audit:*"
+          cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
         }
         """),
     ]

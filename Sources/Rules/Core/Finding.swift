@@ -21,12 +21,16 @@ public struct Finding: Sendable, Equatable {
   public var lineHash: String?
   /// What accepts the finding; nil when it is reported.
   public var suppression: FindingSuppression?
+  /// Other places the finding concerns (a plan finding reported in the `.tf` source keeps its place in
+  /// the plan here); empty for most findings.
+  public var related: [RelatedLocation]
 
   public init(
     ruleID: String, ruleName: String, severity: Severity, message: String, file: String, range: SourceRange,
     resource: String? = nil, resourceType: String? = nil, lineText: String? = nil, utf16Columns: UTF16Columns? = nil,
-    lineHash: String? = nil, suppression: FindingSuppression? = nil
+    lineHash: String? = nil, suppression: FindingSuppression? = nil, related: [RelatedLocation] = []
   ) {
+    self.related = related
     self.ruleID = ruleID
     self.ruleName = ruleName
     self.severity = severity

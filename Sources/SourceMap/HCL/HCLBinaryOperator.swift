@@ -1,0 +1,28 @@
+/// The binary operators, with HCL's precedence.
+public enum HCLBinaryOperator: String, Sendable, CaseIterable {
+  case or = "||"
+  case and = "&&"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case modulo = "%"
+
+  /// Higher binds tighter; operators of one level associate to the left.
+  public var precedence: Int {
+    switch self {
+    case .or: 1
+    case .and: 2
+    case .equal, .notEqual: 3
+    case .less, .lessOrEqual, .greater, .greaterOrEqual: 4
+    case .add, .subtract: 5
+    case .multiply, .divide, .modulo: 6
+    }
+  }
+}

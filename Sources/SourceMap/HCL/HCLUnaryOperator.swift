@@ -1,0 +1,5 @@
+/// `-x` and `!x`.
+public enum HCLUnaryOperator: String, Sendable {
+  case negate = "-"
+  case not = "!"
+}

@@ -1,0 +1,20 @@
+variable "retention_days" {
+  type = number
+}
+
+resource "aws_cloudwatch_log_group" "trail" {
+  name              = "/audit/trail"
+  retention_in_days = var.retention_days
+}
+
+resource "aws_iam_role" "delivery" {
+  name               = "trail-delivery"
+  assume_role_policy = "{}"
+}
+
+resource "aws_cloudtrail" "this" {
+  name                       = "audit"
+  s3_bucket_name             = "audit-trail-logs"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
+}
