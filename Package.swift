@@ -55,6 +55,7 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(name: "FuzzYAMLReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
     .executableTarget(name: "FuzzJSONReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzHCLReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
     .executableTarget(name: "FuzzPipeline", dependencies: ["TrailwatchKit", "SourceMap", "CFuzzerDriver"]),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "TerraformSourceTests", dependencies: ["TerraformSource", "InfraModel", "SourceMap"]),

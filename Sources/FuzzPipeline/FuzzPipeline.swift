@@ -1,4 +1,5 @@
-// A libFuzzer target for the whole pipeline, bytes to findings, as `trailwatch FILE` runs it. Built
+// A libFuzzer target for the whole pipeline, bytes to findings, as `trailwatch FILE` runs it:
+// CloudFormation templates, Terraform plans and Terraform configuration (`main.tf`). Built
 // only by `scripts/fuzz`, which passes `-DFUZZING` and `-sanitize=fuzzer,address`; an ordinary build
 // compiles the placeholder below.
 import SourceMap
@@ -22,7 +23,7 @@ import TrailwatchKit
   /// The paths an input is linted as. A first byte below 8 picks one and is dropped, so the fuzzer can
   /// steer an input between readers; any other input is named after its first character, the way the
   /// seeds (real templates and plans, read in place) are named.
-  let fuzzPaths = ["template.yaml", "template.json", "plan.json", "stack.template"]
+  let fuzzPaths = ["template.yaml", "template.json", "plan.json", "main.tf"]
 
   /// Lints arbitrary bytes; with bit 2 of the selector byte set, as one concrete deployment
   /// (parameter values given), which evaluates conditions instead of branching on them.

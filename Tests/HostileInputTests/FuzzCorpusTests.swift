@@ -12,7 +12,9 @@ struct FuzzCorpusTests {
 
   /// Every file of the committed fuzz corpora and regressions, as a path relative to the package.
   static let inputs: [String] = {
-    let directories = ["Fuzz/corpus/yaml", "Fuzz/corpus/json", "Fuzz/corpus/pipeline", "Tests/HostileInputTests/FuzzRegressions"]
+    let directories = [
+      "Fuzz/corpus/yaml", "Fuzz/corpus/json", "Fuzz/corpus/hcl", "Fuzz/corpus/pipeline", "Tests/HostileInputTests/FuzzRegressions",
+    ]
     return directories.flatMap { directory -> [String] in
       let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(directory).path)) ?? []
       return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(directory)/\($0)" }
@@ -26,7 +28,7 @@ struct FuzzCorpusTests {
     var overrides: [String: String] = [:]
     if let selector = bytes.first, selector < 8 {
       bytes.removeFirst()
-      path = ["template.yaml", "template.json", "plan.json", "stack.template"][Int(selector & 3)]
+      path = ["template.yaml", "template.json", "plan.json", "main.tf"][Int(selector & 3)]
       if selector & 4 != 0 {
         overrides = ["Environment": "prod", "Env": "prod", "Stage": "prod", "EnableLogging": "true"]
       }
