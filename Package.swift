@@ -39,6 +39,8 @@ let package = Package(
         "SourceMap", "InfraModel", "CloudFormation", "TerraformPlan", "TerraformSource", "Rules", "Reporters",
       ]
     ),
+    // `trailwatch lsp`: the Language Server Protocol over stdio, diagnostics and quick fixes.
+    .target(name: "LanguageServer", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
     // The command-line shell: flags to options, options to the engine, result to an exit code.
     .executableTarget(
       name: "trailwatch",
@@ -47,6 +49,7 @@ let package = Package(
         "TerraformSource",
         "Reporters",
         "Rules",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,6 +71,7 @@ let package = Package(
       name: "TerraformPlanTests", dependencies: ["TerraformPlan", "TrailwatchKit", "InfraModel", "Rules", "SourceMap"]),
     // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
     .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
+    .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer"]),
     // Hostile inputs (alias bombs, deep nesting, bad encodings, huge files, evaluation bombs) and the
     // inputs the fuzzers found, each with its exact outcome.
     .testTarget(

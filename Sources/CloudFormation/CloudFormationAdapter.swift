@@ -16,8 +16,9 @@ public struct CloudFormationAdapter: Sendable {
     Template.isTemplate(root)
   }
 
-  /// The prefix of a suppression comment: `# trailwatch:ignore TW101 reason`.
-  public static let suppressionCommentPrefix = SuppressionReader.commentPrefix
+  /// What a comment that may be a suppression starts with (`# trailwatch:ignore TW101 reason`, or a
+  /// misspelling of it, which is reported): the comments to pass to `infrastructure(from:comments:)`.
+  public static let suppressionCommentPrefix = SuppressionReader.commentWord
 
   /// The model of a template's trails, log groups and roles, and the suppressions written in it.
   ///

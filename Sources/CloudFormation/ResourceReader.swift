@@ -352,17 +352,11 @@ struct ResourceReader {
       case .resource, .unknown: return nil
       }
     }
-    if type == ResourceType.logGroup, let range = rendered.firstRange(of: ":log-group:") {
-      var name = rendered[range.upperBound...]
-      if name.hasSuffix(":*") { name = name.dropLast(2) }
-      return logGroupsByName[String(name)]
+    switch type {
+    case ResourceType.logGroup: return ARNName.logGroup(in: rendered).flatMap { logGroupsByName[$0] }
+    case ResourceType.role: return ARNName.role(in: rendered).flatMap { rolesByName[$0] }
+    default: return nil
     }
-    if type == ResourceType.role, let range = rendered.firstRange(of: ":role/") {
-      let path = rendered[range.upperBound...]
-      let name = path.split(separator: "/").last.map(String.init) ?? ""
-      return rolesByName[name]
-    }
-    return nil
   }
 
   private static func string(_ value: EvaluatedValue) -> OutcomeState<String> {

@@ -9,6 +9,8 @@ import SourceMap
 /// business.
 struct SuppressionReader {
   static let commentPrefix = SuppressionComment.prefix
+  /// What a comment must start with to be read at all: suppressions, and near misses of one.
+  static let commentWord = SuppressionComment.word
 
   let template: Template
 
@@ -36,7 +38,8 @@ struct SuppressionReader {
 
   // MARK: - Comments
 
-  /// `# trailwatch:ignore TW101,TW102 reason`; nil when the comment only starts with the prefix.
+  /// `# trailwatch:ignore TW101,TW102 reason`; a suppression with a problem for a near miss
+  /// (`# trailwatch: ignore TW201`); nil for any other comment.
   static func suppression(_ comment: Comment, scope: SuppressionScope) -> Suppression? {
     SuppressionComment.suppression(comment, scope: scope)
   }

@@ -18,7 +18,7 @@ struct JSONFrame {
   var pendingKey = MappingKey(text: "", range: .fileStart)
   /// Index into the shared entries by key; filled only once the object passes `linearScanLimit`
   /// entries.
-  private var keyIndex: [JSONKeyBytes: Int] = [:]
+  private var keyIndex: [UTF8Key: Int] = [:]
 
   init(object start: SourcePosition, base: Int) {
     self.isObject = true
@@ -36,13 +36,13 @@ struct JSONFrame {
   /// `entries` is the shared stack, whose elements from `base` on are this object's.
   func existingKey(_ text: String, in entries: ChildPool<MappingEntry>) -> MappingKey? {
     if entries.count - base <= Self.linearScanLimit {
-      let wanted = JSONKeyBytes(text: text)
-      for index in base..<entries.count where JSONKeyBytes(text: entries[index].key.text) == wanted {
+      let wanted = UTF8Key(text: text)
+      for index in base..<entries.count where UTF8Key(text: entries[index].key.text) == wanted {
         return entries[index].key
       }
       return nil
     }
-    guard let index = keyIndex[JSONKeyBytes(text: text)] else { return nil }
+    guard let index = keyIndex[UTF8Key(text: text)] else { return nil }
     return entries[index].key
   }
 
@@ -52,10 +52,10 @@ struct JSONFrame {
     if count == Self.linearScanLimit + 1 {
       keyIndex.reserveCapacity(count * 2)
       for index in base..<entries.count {
-        keyIndex[JSONKeyBytes(text: entries[index].key.text)] = index
+        keyIndex[UTF8Key(text: entries[index].key.text)] = index
       }
     } else if count > Self.linearScanLimit + 1 {
-      keyIndex[JSONKeyBytes(text: pendingKey.text)] = entries.count - 1
+      keyIndex[UTF8Key(text: pendingKey.text)] = entries.count - 1
     }
   }
 }

@@ -137,12 +137,6 @@ public struct SourceText: Sendable {
     return columns
   }
 
-  /// The 1-based column of a position counted in UTF-8 bytes.
-  public func utf8Column(of position: SourcePosition) -> Int {
-    guard position.line >= 1, position.line <= lineStarts.count else { return position.column }
-    return position.offset - lineStarts[position.line - 1] + 1
-  }
-
   /// The position of a byte offset, counting characters for the column.
   public func position(ofOffset offset: Int) -> SourcePosition {
     let clamped = min(max(offset, 0), bytes.count)

@@ -1,7 +1,8 @@
-/// Mapping key text compared and hashed by its UTF-8 bytes.
+/// Mapping key text compared and hashed by its UTF-8 bytes, for duplicate keys in YAML and JSON.
 ///
-/// Two YAML keys are the same when their code points are; `String`'s own equality and hashing go by
-/// canonical equivalence, which is both a different rule and, for non-ASCII text, several times slower.
+/// Two keys are the same when their code points are (`"\u{e9}"` and `"e\u{301}"` are two keys);
+/// `String`'s own equality and hashing go by canonical equivalence, which is both a different rule
+/// and, for non-ASCII text, several times slower.
 struct UTF8Key: Hashable {
   let text: String
 

@@ -341,6 +341,15 @@ struct YAMLTreeBuilder {
     switch parser.error {
     case YAML_READER_ERROR:
       // Reader errors (invalid UTF-8, control characters) carry a byte offset instead of a mark.
+      if problem == "invalid trailing UTF-8 octet",
+        let start = Self.sequenceStart(beforeTrailingByteAt: parser.problem_offset, in: text.bytes)
+      {
+        let lead = Self.hex(Int(text.bytes[start]), digits: 2)
+        let next = Self.hex(Int(text.bytes[parser.problem_offset]), digits: 2)
+        return ParseError(
+          "invalid UTF-8: byte 0x\(lead) starts a multibyte sequence that byte 0x\(next) does not continue; "
+            + "save the file as UTF-8", at: text.position(ofOffset: start))
+      }
       var message = problem
       if parser.problem_value >= 0 {
         let isByte = problem.contains("octet")
@@ -352,9 +361,27 @@ struct YAMLTreeBuilder {
     case YAML_MEMORY_ERROR:
       return ParseError("out of memory while reading YAML", at: cursor.position(ofIndex: 0))
     default:
+      // Marks count characters; the position has the byte offset.
+      let position = cursor.position(ofIndex: parser.problem_mark.index)
+      // libyaml's "found character that cannot start any token" does not say the character is a tab.
+      if position.offset < text.bytes.count, text.bytes[position.offset] == UInt8(ascii: "\t") {
+        let lineStart = text.lineStarts[position.line - 1]
+        let indents = text.bytes[lineStart..<position.offset].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return ParseError(indents ? "a tab cannot indent YAML; use spaces" : "a tab cannot stand here in YAML; use spaces", at: position)
+      }
       let message = parser.context.map { "\(String(cString: $0)): \(problem)" } ?? problem
-      return ParseError(message, at: cursor.position(ofIndex: parser.problem_mark.index))
+      return ParseError(message, at: position)
     }
+  }
+
+  /// libyaml reports a multibyte sequence cut short at the byte that fails to continue it; the
+  /// sequence starts at the lead byte before it (the one a Latin-1 `é` is), which is where the user
+  /// should look. Nil when the byte at `offset` does not end such a sequence.
+  private static func sequenceStart(beforeTrailingByteAt offset: Int, in bytes: [UInt8]) -> Int? {
+    guard offset > 0, offset < bytes.count, bytes[offset] & 0xC0 != 0x80 else { return nil }
+    var start = offset - 1
+    while start > 0, offset - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return bytes[start] >= 0xC0 ? start : nil
   }
 
   private static func hex(_ value: Int, digits: Int) -> String {

@@ -17,8 +17,8 @@ struct PlanModelBuilder {
 
   func build() -> Infrastructure {
     let resources = PlanResourceCollector.collect(from: root)
-    let groups = Linkable(resources.filter { $0.address.type == TerraformType.logGroup }, nameInARN: Self.logGroupName)
-    let roles = Linkable(resources.filter { $0.address.type == TerraformType.role }, nameInARN: Self.roleName)
+    let groups = Linkable(resources.filter { $0.address.type == TerraformType.logGroup }, nameInARN: ARNName.logGroup(in:))
+    let roles = Linkable(resources.filter { $0.address.type == TerraformType.role }, nameInARN: ARNName.role(in:))
     var infrastructure = Infrastructure()
 
     var retentionOverrides: [Int: Outcome<Int>] = [:]
@@ -51,7 +51,8 @@ struct PlanModelBuilder {
       infrastructure.trails.append(Trail(
         identity: identity(of: trail),
         logGroup: reference("cloud_watch_logs_group_arn", of: trail, to: groups),
-        role: reference("cloud_watch_logs_role_arn", of: trail, to: roles)))
+        role: reference("cloud_watch_logs_role_arn", of: trail, to: roles),
+        isLogging: Attribute(name: "enable_logging", outcomes: [logging(of: trail)])))
     }
     infrastructure.omissions = omissions()
     return infrastructure
@@ -99,6 +100,18 @@ struct PlanModelBuilder {
     return days == 0 ? Outcome(.absent, at: resource.range) : Outcome(.explicit(days), at: node.range)
   }
 
+  /// `enable_logging` after apply; unset is the provider's default, true.
+  private func logging(of trail: PlanResource) -> Outcome<Bool> {
+    let attribute = "enable_logging"
+    if let deferral = trail.deferral { return Outcome(.unknown(reason: Self.deferred(deferral)), at: trail.range) }
+    if trail.isUnknown(attribute) { return Outcome(.unknown(reason: Self.afterApply), at: trail.range) }
+    guard let node = trail.value(attribute), !(node.scalar?.isNull ?? false) else { return Outcome(.absent, at: trail.range) }
+    guard let flag = node.scalar.flatMap({ $0.style == .plain ? $0.boolValue : nil }) else {
+      return Outcome(.malformed(Self.describe(node)), at: node.range)
+    }
+    return Outcome(.explicit(flag), at: node.range)
+  }
+
   private func name(of group: PlanResource) -> Outcome<String> {
     if let deferral = group.deferral { return Outcome(.unknown(reason: Self.deferred(deferral)), at: group.range) }
     if group.isUnknown("name") { return Outcome(.unknown(reason: Self.afterApply), at: group.range) }
@@ -106,7 +119,7 @@ struct PlanModelBuilder {
     return text.isEmpty ? Outcome(.absent, at: node.range) : Outcome(.explicit(text), at: node.range)
   }
 
-  /// An incomplete plan, as a note that what it leaves out is not checked.
+  /// An incomplete plan: what it leaves out is not checked (TW006).
   private func omissions() -> [Omission] {
     func span(_ entry: MappingEntry) -> SourceRange {
       SourceRange(start: entry.key.range.start, end: entry.value.range.end)
@@ -114,13 +127,16 @@ struct PlanModelBuilder {
     func isTrue(_ entry: MappingEntry?) -> Bool { entry?.value.scalar.map { $0.style == .plain && $0.text == "true" } ?? false }
     func isFalse(_ entry: MappingEntry?) -> Bool { entry?.value.scalar.map { $0.style == .plain && $0.text == "false" } ?? false }
     let deferred = root["deferred_changes"]?.items?.count ?? 0
-    let deferredText = deferred == 1 ? "Terraform deferred 1 resource change" : "Terraform deferred \(deferred) resource changes"
+    let deferredText = deferred == 1
+      ? "1 resource was not planned (Terraform deferred it) and is not checked"
+      : "\(deferred) resources were not planned (Terraform deferred them) and are not checked"
     if let errored = root.entry("errored"), isTrue(errored) {
-      return [Omission("the plan stopped on an error (errored: true)", at: span(errored))]
+      let what = deferred > 0 ? deferredText : "the resources after the error were not planned and are not checked"
+      return [Omission("the plan stopped on an error (errored: true), so it is incomplete: \(what)", at: span(errored))]
     }
     if let complete = root.entry("complete"), isFalse(complete) {
-      let why = deferred > 0 ? deferredText : "Terraform left resources out, for example with -target"
-      return [Omission("the plan is incomplete (complete: false): \(why)", at: span(complete))]
+      let what = deferred > 0 ? deferredText : "the resources Terraform left out (with -target, for example) were not planned and are not checked"
+      return [Omission("the plan is incomplete (complete: false): \(what)", at: span(complete))]
     }
     if deferred > 0, let entry = root.entry("deferred_changes") {
       return [Omission("the plan is incomplete: \(deferredText)", at: span(entry))]
@@ -139,19 +155,5 @@ struct PlanModelBuilder {
     case .mapping: "a mapping"
     case .sequence: "a list"
     }
-  }
-
-  /// `NAME` in `arn:aws:logs:REGION:ACCOUNT:log-group:NAME`, with or without CloudTrail's `:*`.
-  static func logGroupName(inARN arn: String) -> String? {
-    guard let marker = arn.firstRange(of: ":log-group:") else { return nil }
-    var name = arn[marker.upperBound...]
-    if name.hasSuffix(":*") { name = name.dropLast(2) }
-    return name.isEmpty ? nil : String(name)
-  }
-
-  /// `NAME` in `arn:aws:iam::ACCOUNT:role/PATH/NAME`.
-  static func roleName(inARN arn: String) -> String? {
-    guard let marker = arn.firstRange(of: ":role/") else { return nil }
-    return arn[marker.upperBound...].split(separator: "/").last.map(String.init)
   }
 }

@@ -27,7 +27,7 @@ enum SuppressionComments {
       for comment in file.comments where comment.style != .block {
         let marker = comment.style == .hash ? 1 : 2
         let text = String(comment.text.dropFirst(marker))
-        guard text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(SuppressionComment.prefix) else { continue }
+        guard text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(SuppressionComment.word) else { continue }
         let alone = standsAlone(comment, in: file.text)
         let subject = alone ? subjectLine(after: comment.range.start.line, in: file.text) : comment.range.start.line
         let written = Comment(text: text, range: comment.range, standsAlone: alone, subjectLine: subject)

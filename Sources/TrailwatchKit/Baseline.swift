@@ -116,26 +116,15 @@ public struct Baseline: Sendable {
   /// Writes the baseline to `path`, whole or not at all (a temporary file renamed into place).
   public func write() throws(ConfigurationError) {
     let temporary = path + ".trailwatch-\(getpid())"
-    func failure() -> ConfigurationError {
-      ConfigurationError("\(path): cannot write the baseline: \(FileWalker.describe(errno))")
+    func failure(_ code: Int32 = errno) -> ConfigurationError {
+      ConfigurationError("\(path): cannot write the baseline: \(FileWalker.describe(code))")
     }
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw failure() }
-    var remaining = Array(render().utf8)[...]
-    while !remaining.isEmpty {
-      #if canImport(Glibc)
-        let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      #else
-        let written = remaining.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
-      #endif
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else {
-        let error = failure()
-        close(descriptor)
-        unlink(temporary)
-        throw error
-      }
-      remaining = remaining.dropFirst(written)
+    if let code = FileDescriptorWriter.writeAll(render(), to: descriptor) {
+      close(descriptor)
+      unlink(temporary)
+      throw failure(code)
     }
     close(descriptor)
     guard rename(temporary, path) == 0 else {

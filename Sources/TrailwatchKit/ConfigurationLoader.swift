@@ -20,7 +20,7 @@ public enum ConfigurationLoader {
         candidates = [start]
         break
       }
-      current = parent(of: current)
+      current = PathResolver.parent(of: current)
     }
     for candidate in candidates {
       let path = (candidate == "/" ? "" : candidate) + "/" + Configuration.fileName
@@ -46,11 +46,6 @@ public enum ConfigurationLoader {
   private static func exists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
-  }
-
-  private static func parent(of directory: String) -> String {
-    guard let slash = directory.lastIndex(of: "/"), slash != directory.startIndex else { return "/" }
-    return String(directory[..<slash])
   }
 }
 

@@ -40,10 +40,13 @@ public struct ConfigurationReader {
       let value = entry.value
       switch entry.key.text {
       case "min-retention-days":
-        if let days = value.plainText.flatMap({ Scalar($0, style: .plain).intValue }), days >= 1 {
+        let longest = RuleSettings.longestRetentionDays
+        if let days = value.plainText.flatMap({ Scalar($0, style: .plain).intValue }), (1...longest).contains(days) {
           configuration.minRetentionDays = days
         } else {
-          fail("min-retention-days must be a whole number of days, at least 1\(found(value))", at: value.range)
+          fail(
+            "min-retention-days must be a whole number of days from 1 to \(longest), the longest retention CloudWatch Logs "
+              + "offers\(found(value))", at: value.range)
         }
       case "retention-scope":
         let scopes = RuleSettings.RetentionScope.allCases.map(\.rawValue)

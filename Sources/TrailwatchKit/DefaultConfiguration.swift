@@ -6,9 +6,12 @@
 
 /// The commented `.trailwatch.yml` that `trailwatch init` writes: every key, at its default.
 public enum DefaultConfiguration {
+  /// Every example is a comment that reads as valid YAML once its `# ` is deleted, in place: the list
+  /// and mapping keys are left empty (which means none) with their examples commented beneath them.
   public static let text = """
     # trailwatch configuration. Command-line flags override these settings.
     # Guide: https://github.com/trailwatch/trailwatch#tuning-and-suppressing
+    # To use an example below, delete the '# ' in front of its lines.
 
     # The fewest days a log group that a trail delivers to may keep events (TW202).
     min-retention-days: 365
@@ -18,29 +21,30 @@ public enum DefaultConfiguration {
     retention-scope: trail-log-groups
 
     # Rules by id or name: off, or the severity to report them at (error, warning, note).
-    rules: {}
-    #  TW201: error
-    #  TW203: off
+    rules:
+      # TW201: error
+      # TW203: off
 
     # Files and directories not to lint, as globs relative to this file. A pattern without '/'
     # matches a name at any depth; '**' matches any number of directories.
-    exclude: []
-    #  - cdk.out
-    #  - "stacks/legacy/**/*.json"
+    exclude:
+      # - cdk.out
+      # - "stacks/legacy/**/*.json"
 
-    # Findings accepted when the baseline was written (trailwatch --write-baseline FILE);
-    # only new findings are reported. Relative to this file.
+    # Findings accepted when the baseline was written; only new findings are reported. Write the
+    # file first (trailwatch --write-baseline .trailwatch-baseline.json .), then name it here,
+    # relative to this file.
     # baseline: .trailwatch-baseline.json
 
     # Accepted findings, for any input (the only way to suppress in a Terraform plan).
     # rule: an id, a name or all; file: a glob; resource: a logical id or Terraform address;
     # until: the last day it holds (YYYY-MM-DD).
-    suppressions: []
-    #  - rule: TW201
-    #    file: stacks/debug.yaml
-    #    resource: DebugLogs
-    #    reason: Debug logs are deleted with the stack.
-    #    until: 2026-06-30
+    suppressions:
+      # - rule: TW201
+      #   file: stacks/debug.yaml
+      #   resource: DebugLogs
+      #   reason: Debug logs are deleted with the stack.
+      #   until: 2027-12-31
 
     """
 
@@ -54,16 +58,8 @@ public enum DefaultConfiguration {
       throw ConfigurationError("\(path): \(FileWalker.describe(errno))")
     }
     defer { close(descriptor) }
-    var remaining = Array(text.utf8)[...]
-    while !remaining.isEmpty {
-      #if canImport(Glibc)
-        let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      #else
-        let written = remaining.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
-      #endif
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { throw ConfigurationError("\(path): \(FileWalker.describe(errno))") }
-      remaining = remaining.dropFirst(written)
+    if let code = FileDescriptorWriter.writeAll(text, to: descriptor) {
+      throw ConfigurationError("\(path): \(FileWalker.describe(code))")
     }
   }
 }

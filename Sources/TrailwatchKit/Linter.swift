@@ -29,11 +29,7 @@ public struct Linter: Sendable {
         problems.append(error.message)
       }
     }
-    let linter = SourceLinter(
-      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
-      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
-      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
-      terraformVariables: options.terraformVariables)
+    let linter = sourceLinter
     let stdinName = options.stdinFilename ?? "<stdin>"
     let units = LintUnit.units(for: files, stdinName: options.stdinFilename)
     var results = [Result<UnitResult, FileReader.Failure>?](repeating: nil, count: units.count)
@@ -62,12 +58,14 @@ public struct Linter: Sendable {
     }
     var findings: [Finding] = []
     var linted: Set<String> = []
+    var resources: [String: Set<String>] = [:]
     for case let result? in results {
       switch result {
       case .success(let unit):
         if let directory = unit.directory, covered.contains(directory) { continue }
         findings += unit.findings
         linted.formUnion(unit.lintedFiles)
+        resources.merge(unit.resources) { $0.union($1) }
       case .failure(.unreadable(let message)):
         problems.append(message)
       case .failure(.vanished(let path)):
@@ -84,7 +82,7 @@ public struct Linter: Sendable {
     // The filters after the rules: the configuration's suppressions, then the baseline.
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: lintedFiles)
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles, resources: resources)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(
       report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems, notes: notes)
@@ -108,9 +106,12 @@ public struct Linter: Sendable {
       {
         return UnitResult(
           findings: placed.findings.filter { !isExcluded($0.file) },
-          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories)
+          lintedFiles: [result.path] + placed.files.filter { !isExcluded($0) }, moduleDirectories: placed.moduleDirectories,
+          resources: placed.resources.merging([result.path: result.resources]) { $0.union($1) })
       }
-      return UnitResult(findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [])
+      return UnitResult(
+        findings: result.findings, lintedFiles: result.wasLinted ? [result.path] : [],
+        resources: result.wasLinted ? [result.path: result.resources] : [:])
     case .terraformModule(let directory):
       var fileSystem = DiskTerraformFiles()
       if let name = options.stdinFilename, LintUnit.isTerraform(name), TerraformPath.directory(of: name) == directory,
@@ -122,7 +123,33 @@ public struct Linter: Sendable {
       // Excluded files of a module are still read (the module is one configuration), never reported.
       return UnitResult(
         findings: result.findings.filter { !isExcluded($0.file) }, lintedFiles: result.files.filter { !isExcluded($0) },
-        moduleDirectories: result.moduleDirectories, directory: TerraformPath.normalize(directory))
+        moduleDirectories: result.moduleDirectories, resources: result.resources, directory: TerraformPath.normalize(directory))
     }
+  }
+
+  /// Lints one file's text as a run over that file would, the configuration's suppressions and the
+  /// baseline included: for editors, which lint what is on screen rather than what is on disk. A file
+  /// the configuration excludes is not linted.
+  public func lint(_ bytes: [UInt8], path: String) -> FileResult {
+    if options.exclude?.matches(path, resolver: options.resolver) == true {
+      return FileResult(path: path, kind: .other, findings: [])
+    }
+    var result = sourceLinter.lint(bytes, path: path)
+    guard result.wasLinted else { return result }
+    var findings = result.findings
+    let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
+    findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
+      .apply(candidates, to: &findings, lintedFiles: [path])
+    options.baseline?.apply(to: &findings, resolver: options.resolver)
+    result.findings = findings.sorted(by: Finding.isOrderedBefore)
+    return result
+  }
+
+  private var sourceLinter: SourceLinter {
+    SourceLinter(
+      settings: options.settings, parameterOverrides: options.parameterOverrides, keepsLineText: options.keepsLineText,
+      keepsUTF16Columns: options.keepsUTF16Columns, computesLineHashes: options.computesLineHashes,
+      ruleLevels: options.ruleLevels, suppressionPolicy: options.suppressionPolicy,
+      terraformVariables: options.terraformVariables)
   }
 }

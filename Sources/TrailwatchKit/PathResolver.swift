@@ -22,7 +22,11 @@ public struct PathResolver: Sendable {
 
   /// The absolute directory that holds `path`.
   public func directory(of path: String) -> String {
-    let absolute = absolute(path)
+    Self.parent(of: absolute(path))
+  }
+
+  /// The directory that holds a normalized absolute path: `/` for `/` and for what lies directly in it.
+  static func parent(of absolute: String) -> String {
     guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
     return String(absolute[..<slash])
   }

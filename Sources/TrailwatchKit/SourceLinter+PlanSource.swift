@@ -92,6 +92,7 @@ extension SourceLinter {
     }
     return TerraformModuleResult(
       findings: placed.sorted(by: Finding.isOrderedBefore), files: sourceFiles,
-      moduleDirectories: source.moduleDirectories + [TerraformPath.normalize(directory)])
+      moduleDirectories: source.moduleDirectories + [TerraformPath.normalize(directory)],
+      resources: source.infrastructure.resourcesByFile(defaultFile: directory))
   }
 }

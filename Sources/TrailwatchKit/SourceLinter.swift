@@ -1,6 +1,5 @@
 import CloudFormation
 import InfraModel
-import Reporters
 import Rules
 import SourceMap
 import TerraformPlan
@@ -73,7 +72,9 @@ public struct SourceLinter: Sendable {
       }
       // Plans carry no comments or Metadata: the configuration's suppressions are the way (Linter).
       let found = findings(in: infrastructure, path: path) { _ in text }.sorted(by: Finding.isOrderedBefore)
-      return FileResult(path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes))
+      return FileResult(
+        path: path, kind: .terraformPlan, findings: detailed(found, text: text, file: bytes),
+        resources: infrastructure.resourceNames)
     }
     guard CloudFormationAdapter.isTemplate(root) else {
       return FileResult(path: path, kind: .other, findings: [])
@@ -92,7 +93,9 @@ public struct SourceLinter: Sendable {
         return finding
       }
     found.sort(by: Finding.isOrderedBefore)
-    return FileResult(path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes))
+    return FileResult(
+      path: path, kind: .cloudFormation, findings: detailed(found, text: text, file: bytes),
+      resources: infrastructure.resourceNames)
   }
 
   /// Lints the Terraform module in `directory`: its `.tf` and `.tf.json` files, its variable files and
@@ -139,7 +142,7 @@ public struct SourceLinter: Sendable {
     }
     return TerraformModuleResult(
       findings: detailedFindings.sorted(by: Finding.isOrderedBefore), files: linted,
-      moduleDirectories: source.moduleDirectories)
+      moduleDirectories: source.moduleDirectories, resources: source.infrastructure.resourcesByFile(defaultFile: directory))
   }
 
   /// Runs every rule that is on; a violation lands in its own file when it names one, else in `path`.

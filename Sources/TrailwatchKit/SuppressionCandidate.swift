@@ -31,6 +31,9 @@ struct SuppressionCandidate {
   /// Whether it can cover findings in a file: only then can a run that linted no such file call it
   /// unused.
   var coversFile: (String) -> Bool = { _ in true }
+  /// Whether a linted file, with the resources it holds, is one it is about: only then can a run call
+  /// it expired. A configuration entry is about the files its glob matches that hold its resource.
+  var concerns: (_ file: String, _ resources: Set<String>) -> Bool = { _, _ in true }
   /// What a finding it hides carries; also where the suppression is written.
   var suppression: FindingSuppression
 
@@ -96,6 +99,11 @@ struct SuppressionCandidate {
     let name = configured.resource
     index = name.map { .resource($0) } ?? .none
     if let files { coversFile = { files.matches($0, resolver: resolver) } }
+    concerns = { file, resources in
+      if let name, !resources.contains(name) { return false }
+      if let files, !files.matches(file, resolver: resolver) { return false }
+      return true
+    }
     covers = { finding in
       if let name, finding.resource != name { return false }
       // A plan's finding shown in its .tf source still answers to the plan's name.

@@ -15,12 +15,16 @@ struct SuppressionFilter {
     SuppressionWithoutReasonRule.description.id, InvalidSuppressionRule.description.id,
   ]
 
-  /// Marks `findings` and returns the findings about the suppressions. A suppression is judged
-  /// unused only when `lintedFiles` holds a file it covers: a run over some files cannot speak for
-  /// the others.
-  func apply(_ candidates: [SuppressionCandidate], to findings: inout [Finding], lintedFiles: [String]) -> [Finding] {
+  /// Marks `findings` and returns the findings about the suppressions. A run over some files cannot
+  /// speak for the others: a suppression is judged unused only when `lintedFiles` holds a file it can
+  /// cover, and expired only when it holds a file it concerns (`resources`: the resources of each
+  /// linted file).
+  func apply(
+    _ candidates: [SuppressionCandidate], to findings: inout [Finding], lintedFiles: [String],
+    resources: [String: Set<String>] = [:]
+  ) -> [Finding] {
     var reports: [Finding] = []
-    var active: [(candidate: SuppressionCandidate, used: Set<String>)] = []
+    var active: [(candidate: SuppressionCandidate, used: Set<String>, expired: Bool)] = []
     for candidate in candidates {
       if let problem = candidate.problem {
         report(InvalidSuppressionRule.description, problem, about: candidate, into: &reports)
@@ -35,6 +39,12 @@ struct SuppressionFilter {
       }
       if candidate.ruleIDs?.isEmpty == true { continue }
       if let until = candidate.until, until < policy.today {
+        // An expired suppression for files this run did not lint (a pre-commit run over other files)
+        // is left to a run that lints them; it suppresses nothing either way.
+        guard lintedFiles.contains(where: { candidate.concerns($0, resources[$0] ?? []) }) else {
+          active.append((candidate, [], true))
+          continue
+        }
         report(
           ExpiredSuppressionRule.description,
           "\(Self.subject(candidate.ruleIDs))\(candidate.scopeWords) expired on \(until), so what it suppressed is "
@@ -42,11 +52,11 @@ struct SuppressionFilter {
           about: candidate, into: &reports)
         continue
       }
-      active.append((candidate, []))
+      active.append((candidate, [], false))
     }
     // Indexed by what findings must have, so a file with many suppressions stays linear.
     var bySubject: [SuppressionCandidate.Index: [Int]] = [:]
-    for slot in active.indices {
+    for slot in active.indices where !active[slot].expired {
       bySubject[active[slot].candidate.index, default: []].append(slot)
     }
     for index in findings.indices where !Self.ownRuleIDs.contains(findings[index].ruleID) {
@@ -61,8 +71,8 @@ struct SuppressionFilter {
         if findings[index].suppression == nil { findings[index].suppression = candidate.suppression }
       }
     }
-    for (candidate, used) in active where !candidate.isPeer {
-      if policy.requiresReasons, candidate.suppression.justification == nil {
+    for (candidate, used, expired) in active where !candidate.isPeer {
+      if policy.requiresReasons, !expired, candidate.suppression.justification == nil {
         report(
           SuppressionWithoutReasonRule.description,
           "\(Self.subject(candidate.ruleIDs))\(candidate.scopeWords) gives no reason; write why the finding is accepted",

@@ -8,10 +8,14 @@ public struct TerraformModuleResult: Sendable {
   public var files: [String]
   /// The normalized directories of the local modules it calls.
   public var moduleDirectories: [String]
+  /// The addresses of the trails, log groups and roles each file declares: whether a configuration
+  /// suppression for a resource concerns the file.
+  public var resources: [String: Set<String>]
 
-  public init(findings: [Finding], files: [String], moduleDirectories: [String]) {
+  public init(findings: [Finding], files: [String], moduleDirectories: [String], resources: [String: Set<String>] = [:]) {
     self.findings = findings
     self.files = files
     self.moduleDirectories = moduleDirectories
+    self.resources = resources
   }
 }

@@ -6,6 +6,8 @@ struct UnitResult: Sendable {
   var findings: [Finding]
   var lintedFiles: [String]
   var moduleDirectories: [String] = []
+  /// The resources each linted file holds, by file (see `FileResult.resources`).
+  var resources: [String: Set<String>] = [:]
   /// The normalized directory of a Terraform module unit; nil for a single file.
   var directory: String?
 }

@@ -82,8 +82,9 @@ struct LintCommand: AsyncParsableCommand {
   @Flag(name: .customLong("require-reason"), help: "Report suppressions that give no reason (TW004).")
   var requireReason = false
 
+  // Optional, so that the help states the default in words rather than as this machine's core count.
   @Option(help: "How many files to lint at once (default: one per core).")
-  var jobs: Int = LintOptions.defaultJobs
+  var jobs: Int?
 
   @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report standard input as.", valueName: "name"))
   var stdinFilename: String?
@@ -108,7 +109,17 @@ struct LintCommand: AsyncParsableCommand {
       throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
     }
     if let minRetention, minRetention < 1 { throw ValidationError("--min-retention must be at least 1 day") }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    if let minRetention, minRetention > RuleSettings.longestRetentionDays {
+      throw ValidationError(
+        "--min-retention must be at most \(RuleSettings.longestRetentionDays) days, the longest retention CloudWatch Logs "
+          + "offers; no log group could keep its events \(minRetention) days")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if let stdinFilename, !paths.contains("-") {
+      throw ValidationError(
+        "--stdin-filename names standard input, which is read only when - is one of the paths; "
+          + "add - to read standard input as \(stdinFilename)")
+    }
     var seen: [String] = []
     for output in try reportOutputs() {
       if seen.contains(where: { $0 == output.path || ReportFile.isSameFile($0, output.path) }) {
@@ -227,7 +238,7 @@ struct LintCommand: AsyncParsableCommand {
     return LintOptions(
       paths: paths,
       settings: settings,
-      jobs: jobs,
+      jobs: jobs ?? LintOptions.defaultJobs,
       stdinFilename: stdinFilename,
       parameterOverrides: overrides,
       keepsLineText: excerpts,

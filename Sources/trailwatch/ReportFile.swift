@@ -1,3 +1,5 @@
+import TrailwatchKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -41,23 +43,7 @@ enum ReportFile {
   static func write(_ text: String, to path: String) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Failure(message: "cannot write \(path): \(describe(errno))") }
-    var text = text
-    let failure: Int32? = text.withUTF8 { buffer in
-      guard var pointer = buffer.baseAddress else { return nil }
-      var remaining = buffer.count
-      while remaining > 0 {
-        #if canImport(Glibc)
-          let written = Glibc.write(descriptor, pointer, remaining)
-        #else
-          let written = Darwin.write(descriptor, pointer, remaining)
-        #endif
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return errno }
-        pointer += written
-        remaining -= written
-      }
-      return nil
-    }
+    let failure = FileDescriptorWriter.writeAll(text, to: descriptor)
     let closed = close(descriptor)
     if let failure { throw Failure(message: "cannot write \(path): \(describe(failure))") }
     if closed != 0 { throw Failure(message: "cannot write \(path): \(describe(errno))") }

@@ -1,3 +1,5 @@
+import TrailwatchKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -26,21 +28,7 @@ enum StandardOutput {
   }
 
   private static func write(_ text: String, to descriptor: Int32) {
-    var text = text
-    text.withUTF8 { buffer in
-      guard var pointer = buffer.baseAddress else { return }
-      var remaining = buffer.count
-      while remaining > 0 {
-        #if canImport(Glibc)
-          let written = Glibc.write(descriptor, pointer, remaining)
-        #else
-          let written = Darwin.write(descriptor, pointer, remaining)
-        #endif
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        pointer += written
-        remaining -= written
-      }
-    }
+    // Nowhere left to report a failure: a closed pipe or a full disk ends the output there.
+    _ = FileDescriptorWriter.writeAll(text, to: descriptor)
   }
 }

@@ -14,8 +14,21 @@ struct Trailwatch: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trailwatch",
     abstract: "Checks that CloudTrail trails deliver to CloudWatch Logs and that those logs are kept.",
+    usage: """
+      trailwatch [<options>] [<paths> ...]
+      trailwatch <subcommand>
+      """,
+    // The linting options belong to `lint`, so the root help would otherwise show none of them.
+    discussion: """
+      trailwatch [PATH ...] lints CloudFormation templates, Terraform configuration and Terraform plans \
+      in files and directories (default .): it runs the lint subcommand, whose options (--format, \
+      --fail-on, --config, …) 'trailwatch lint --help' lists.
+
+      A path named like a subcommand is read as the subcommand: lint a directory called rules as \
+      'trailwatch lint rules' or 'trailwatch ./rules'.
+      """,
     version: TrailwatchVersion.current,
-    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
+    subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, LanguageServerCommand.self],
     defaultSubcommand: LintCommand.self
   )
 

@@ -113,6 +113,14 @@ struct CIFormatTests {
     #expect(output.stderr.contains("Error: \(message)"), "\(output.stderr)")
   }
 
+  @Test("a report that cannot be written whole exits 2 and says why", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+  func outputDeviceFull() throws {
+    let output = try CommandRunner.run(["--output", "json=/dev/full", "samples/cloudformation/good-audit-trail.yaml"])
+    #expect(output.stdout == "1 file linted: no findings\n")
+    #expect(output.stderr == "trailwatch: cannot write /dev/full: no space left on device\n")
+    #expect(output.exitCode == 2)
+  }
+
   @Test("--output never overwrites a file being linted")
   func neverOverwritesInput() throws {
     let directory = try scratch()

@@ -56,6 +56,23 @@ struct CLITests {
     #expect(output.exitCode == 1)
   }
 
+  @Test("a plan that stopped on an error fails the run (TW006), even with every trail rule off")
+  func erroredPlan() throws {
+    let plan = #"{"format_version": "1.2", "resource_changes": [], "errored": true}"#
+    let output = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "plan.json", "-"], stdin: plan)
+    #expect(output.stdout == """
+      plan.json:1:51: warning: the plan stopped on an error (errored: true), so it is incomplete: the resources after the \
+      error were not planned and are not checked [TW006]
+
+      """)
+    #expect(output.exitCode == 1)
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write(".trailwatch.yml", "rules: {TW101: off, TW102: off, TW103: off}\n")
+    try directory.write("plan.json", plan)
+    #expect(try CommandRunner.run(["--format", "gcc", "plan.json"], in: directory.url).exitCode == 1)
+  }
+
   @Test("--fail-on decides the exit code", arguments: [
     ("error", Int32(1)), ("warning", Int32(1)), ("note", Int32(1)), ("never", Int32(0)),
   ])
@@ -95,6 +112,104 @@ struct CLITests {
     let strict = try CommandRunner.run(["--format", "gcc", "--stdin-filename", "stacks/logs.yaml", "--show-unknown", "-"], stdin: "AWSTemplateFormatVersion: x\nResources: [\n")
     #expect(strict.stdout.hasPrefix("stacks/logs.yaml:3:1: error: "))
     #expect(strict.exitCode == 1)
+  }
+
+  /// What an editor plugin pipes in: the unsaved buffer, named after its file.
+  @Test(
+    "standard input is linted as the file it is named after",
+    arguments: [
+      (
+        name: "stacks/my stack.template",
+        input: "\u{FEFF}{\r\n  \"Resources\": {\"Lögs\": {\"Type\": \"AWS::Logs::LogGroup\", \"Properties\": {\"RetentionInDays\": 366}}}\r\n}\r\n",
+        output: "stacks/my stack.template:2:91: error: RetentionInDays 366 of log group 'Lögs' is not a period CloudWatch Logs "
+          + "accepts, so the deploy fails; the nearest accepted values are 365 or 400 [TW203]\n",
+        code: Int32(1)
+      ),
+      (name: ".github/workflows/ci.yml", input: "name: ci\non: [push]\n", output: "", code: Int32(0)),
+      (name: "empty.yaml", input: "", output: "", code: Int32(0)),
+      (
+        name: "-", input: "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n",
+        output: "<stdin>:2:3: warning: log group 'Logs' has no RetentionInDays, so it keeps its events forever [TW201]\n",
+        code: Int32(1)
+      ),
+    ])
+  func standardInputAsFile(name: String, input: String, output: String, code: Int32) throws {
+    let arguments = name == "-" ? ["--format", "gcc", "-"] : ["--format", "gcc", "--stdin-filename", name, "-"]
+    let result = try CommandRunner.run(arguments, stdin: input)
+    #expect(result.stdout == output)
+    #expect(result.stderr == "")
+    #expect(result.exitCode == code)
+  }
+
+  @Test("--min-retention takes 1 to 3653 days: above, no log group could meet it; below, it means nothing", arguments: [
+    ("3654", "--min-retention must be at most 3653 days, the longest retention CloudWatch Logs offers; no log group could keep its events 3654 days"),
+    ("0", "--min-retention must be at least 1 day"),
+  ])
+  func minRetentionBounds(days: String, message: String) throws {
+    let output = try CommandRunner.run(["--min-retention", days, "samples/"])
+    #expect(output.exitCode == 2)
+    #expect(output.stdout == "")
+    #expect(output.stderr == "Error: \(message)\nUsage: trailwatch lint [<options>] [<paths> ...]\n  See 'trailwatch lint --help' for more information.\n")
+    #expect(try CommandRunner.run(["--min-retention", "3653", "--format", "gcc", "samples/cloudformation/good-audit-trail.yaml"]).exitCode == 1)
+  }
+
+  @Test("the root help says that trailwatch PATH lints, where the options are, and how to lint a directory named rules")
+  func rootHelp() throws {
+    let output = try CommandRunner.run(["--help"])
+    #expect(output.exitCode == 0)
+    #expect(output.stdout.contains("""
+      trailwatch [PATH ...] lints CloudFormation templates, Terraform configuration
+      and Terraform plans in files and directories (default .): it runs the lint
+      subcommand, whose options (--format, --fail-on, --config, …) 'trailwatch lint
+      --help' lists.
+
+      A path named like a subcommand is read as the subcommand: lint a directory
+      called rules as 'trailwatch lint rules' or 'trailwatch ./rules'.
+
+      USAGE: trailwatch [<options>] [<paths> ...]
+             trailwatch <subcommand>
+
+      """))
+  }
+
+  @Test("a directory named rules is linted as lint rules or ./rules")
+  func directoryNamedLikeSubcommand() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write("rules/logs.yaml", "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n")
+    let expected = "rules/logs.yaml:2:3: warning: log group 'Logs' has no RetentionInDays, so it keeps its events forever [TW201]\n"
+    let spelledOut = try CommandRunner.run(["lint", "--format", "gcc", "rules"], in: directory.url)
+    #expect(spelledOut.stdout == expected)
+    #expect(spelledOut.exitCode == 1)
+    let dotted = try CommandRunner.run(["--format", "gcc", "./rules"], in: directory.url)
+    #expect(dotted.stdout == "./" + expected)
+    #expect(dotted.exitCode == 1)
+    #expect(try CommandRunner.run(["rules"], in: directory.url).stdout == (try CommandRunner.golden("rules.txt")))
+  }
+
+  @Test("the help states each default once, in words")
+  func helpDefaults() throws {
+    let help = try CommandRunner.run(["lint", "--help"]).stdout
+    #expect(help.contains("""
+        --jobs <jobs>           How many files to lint at once (default: one per
+                                core).
+
+      """))
+    #expect(!help.contains("(default: 2)"))
+  }
+
+  @Test("--stdin-filename without - among the paths is a usage error that says to add -")
+  func stdinFilenameWithoutDash() throws {
+    let output = try CommandRunner.run(["--stdin-filename", "stacks/logs.yaml", "samples/"], stdin: "Resources: {}\n")
+    #expect(output.exitCode == 2)
+    #expect(output.stdout == "")
+    #expect(output.stderr == """
+      Error: --stdin-filename names standard input, which is read only when - is one of the paths; add - to read \
+      standard input as stacks/logs.yaml
+      Usage: trailwatch lint [<options>] [<paths> ...]
+        See 'trailwatch lint --help' for more information.
+
+      """)
   }
 
   @Test("--var and --var-file set a Terraform root module's variables; the finding names where from")
@@ -176,6 +291,15 @@ struct CLITests {
     let unknown = try CommandRunner.run(["explain", "TW999"])
     #expect(unknown.exitCode == 2)
     #expect(unknown.stderr.contains("unknown rule 'TW999'"))
+  }
+
+  @Test("explain TW103 does not claim that Terraform roles are judged")
+  func explainRoleRule() throws {
+    let output = try CommandRunner.run(["explain", "TW103"])
+    #expect(output.stdout.contains("""
+      Terraform plans are not judged yet: the policies of a plan's roles (assume_role_policy, aws_iam_role_policy, \
+      policy attachments) are not read
+      """))
   }
 
   @Test("docs/rules.md is what trailwatch rules --format markdown prints")

@@ -141,6 +141,31 @@ struct TuningTests {
     #expect(json.stdout.contains("\"suppressed\" : 3,"))
   }
 
+  @Test("a pre-commit run over other files is not failed by an expired suppression for a file it did not lint")
+  func expiredElsewhere() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write("stack.yaml", Self.stack)
+    try directory.write("app.yaml", "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 365}\n")
+    try directory.write(".trailwatch.yml", """
+      suppressions:
+        - {rule: TW201, file: stack.yaml, reason: deleted with the stack, until: 2020-01-31}
+
+      """)
+    let other = try CommandRunner.run(["--format", "gcc", "app.yaml"], in: directory.url)
+    #expect(other.stdout == "")
+    #expect(other.exitCode == 0)
+    let covered = try CommandRunner.run(["--format", "gcc", "stack.yaml"], in: directory.url)
+    #expect(covered.stdout == """
+      .trailwatch.yml:2:5: warning: suppression of TW201 in 'stack.yaml' expired on 2020-01-31, so what it suppressed is \
+      reported again; fix it or renew the date [TW003]
+      stack.yaml:2:3: error: trail 'AuditTrail' has no CloudWatchLogsLogGroupArn, so its events never reach CloudWatch Logs [TW101]
+      stack.yaml:5:3: warning: log group 'DebugLogs' has no RetentionInDays, so it keeps its events forever [TW201]
+
+      """)
+    #expect(covered.exitCode == 1)
+  }
+
   @Test("--write-baseline records the findings; --baseline then reports only new ones")
   func baseline() throws {
     let directory = try TemporaryDirectory()

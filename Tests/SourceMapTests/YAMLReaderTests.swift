@@ -488,6 +488,35 @@ private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange
   #expect(error.range.start == at(2, 5, 9))
 }
 
+@Test("a sequence cut short is reported at its lead byte, with both bytes named", arguments: [
+  // A Latin-1 é (0xE9) before a quote, after multibyte characters (columns count characters).
+  ([UInt8]("a:\n  é😀: \"caf".utf8) + [0xE9] + [UInt8]("\"\n".utf8), "E9", "22", at(2, 11, 17)),
+  // The first two bytes of a four-byte sequence, then ASCII.
+  ([UInt8]("b: x".utf8) + [0xF0, 0x9F] + [UInt8]("y\n".utf8), "F0", "79", at(1, 5, 4)),
+])
+func cutShortUTF8IsReportedAtItsStart(bytes: [UInt8], lead: String, next: String, start: SourcePosition) throws {
+  let error = try #require(failure(SourceText(utf8: bytes)))
+  #expect(error.message == "invalid UTF-8: byte 0x\(lead) starts a multibyte sequence that byte 0x\(next) does not continue; save the file as UTF-8")
+  #expect(error.range.start == start)
+}
+
+@Test("a tab where YAML wants indentation is named as a tab", arguments: [
+  ("Resources:\n\tLogs: 1\n", at(2, 1, 11)),
+  ("Resources:\n  Logs:\n  \tType: x\n", at(3, 3, 21)),
+  ("é:\n  - 1\n\t\t- 2\n", at(3, 1, 10)),
+])
+func tabIndentationIsNamed(yaml: String, start: SourcePosition) throws {
+  let error = try #require(failure(yaml))
+  #expect(error.message == "a tab cannot indent YAML; use spaces")
+  #expect(error.range.start == start)
+}
+
+@Test func otherScannerErrorsKeepLibyamlsWords() throws {
+  let error = try #require(failure("a: @b\n"))
+  #expect(error.message == "while scanning for the next token: found character that cannot start any token")
+  #expect(error.range.start == at(1, 4, 3))
+}
+
 @Test func truncatedUTF8IsReported() throws {
   let text = SourceText(utf8: Array("a: é".utf8).dropLast())
   let error = try #require(failure(text))

@@ -54,6 +54,26 @@ struct PlanFindingsTests {
     #expect(plan.lint(showUnknown: true) == [])
   }
 
+  @Test("enable_logging = false is TW105 at the value; known after apply is a note with --show-unknown; unset is true")
+  func enableLogging() {
+    let plan = MarkedPlan(#"""
+      {"format_version": "1.2", "resource_changes": [
+        {"address": "aws_cloudtrail.off", "mode": "managed", "type": "aws_cloudtrail", "name": "off",
+         "change": {"actions": ["update"], "after": {"enable_logging": ↓false, "cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:1:log-group:a:*", "cloud_watch_logs_role_arn": "arn:aws:iam::1:role/r"}, "after_unknown": {}}},
+        {↓"address": "aws_cloudtrail.later", "mode": "managed", "type": "aws_cloudtrail", "name": "later",
+         "change": {"actions": ["create"], "after": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:1:log-group:a:*", "cloud_watch_logs_role_arn": "arn:aws:iam::1:role/r"}, "after_unknown": {"enable_logging": true}}},
+        {"address": "aws_cloudtrail.unset", "mode": "managed", "type": "aws_cloudtrail", "name": "unset",
+         "change": {"actions": ["create"], "after": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:1:log-group:a:*", "cloud_watch_logs_role_arn": "arn:aws:iam::1:role/r"}, "after_unknown": {}}}]}
+      """#)
+    let off = ("TW105", Severity.warning, "trail 'aws_cloudtrail.off' has enable_logging false, so it records no events")
+    #expect(plan.lint() == plan.expected([off]))
+    let unknown = plan.lint(showUnknown: true).filter { $0.contains("TW105") }
+    #expect(unknown == plan.expected([
+      off,
+      ("TW105", .note, "enable_logging of trail 'aws_cloudtrail.later' cannot be checked before deploy: the plan shows it as (known after apply)"),
+    ]))
+  }
+
   @Test("a trail with neither log group nor role is reported at its address, twice")
   func nothingSet() {
     let plan = MarkedPlan(#"""

@@ -112,7 +112,7 @@ struct PlanInputTests {
     ]))
   }
 
-  @Test("an incomplete plan is a note at complete: false, always; its deferred trail is unknown, shown with --show-unknown")
+  @Test("an incomplete plan is TW006 at complete: false, always; its deferred trail is unknown, shown with --show-unknown")
   func incompletePlan() {
     let plan = MarkedPlan(#"""
       {"format_version": "1.2", "resource_changes": [],
@@ -121,15 +121,33 @@ struct PlanInputTests {
           "change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {"cloud_watch_logs_group_arn": true}}}}],
        ↓"complete": false}
       """#)
-    let note = "the plan is incomplete (complete: false): Terraform deferred 1 resource change, so a trail it leaves out is not checked"
-    #expect(plan.lint() == ["5:2 TW101 note: \(note)"])
+    let warning = "the plan is incomplete (complete: false): 1 resource was not planned (Terraform deferred it) and is not checked"
+    #expect(plan.lint() == ["5:2 TW006 warning: \(warning)"])
     #expect(plan.markers.map { "\($0.line):\($0.column)" } == ["3:61", "5:2"])
     let reason = "Terraform deferred planning the resource (instance_count_unknown)"
     #expect(plan.lint(showUnknown: true) == [
       "3:61 TW101 note: cloud_watch_logs_group_arn of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
       "3:61 TW102 note: cloud_watch_logs_role_arn of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
-      "5:2 TW101 note: \(note)",
+      "3:61 TW105 note: enable_logging of trail 'aws_cloudtrail.org[*]' cannot be checked before deploy: \(reason)",
+      "5:2 TW006 warning: \(warning)",
     ])
+  }
+
+  @Test("a plan that stopped on an error or left resources out is TW006 at the key that says so", arguments: [
+    (#"{"format_version": "1.2", "resource_changes": [], ↓"errored": true, "complete": false}"#,
+     "the plan stopped on an error (errored: true), so it is incomplete: the resources after the error were not planned and are not checked"),
+    (#"{"format_version": "1.2", "resource_changes": [], ↓"complete": false, "errored": false}"#,
+     "the plan is incomplete (complete: false): the resources Terraform left out (with -target, for example) were not planned and are not checked"),
+    (#"{"format_version": "1.2", "resource_changes": [], ↓"deferred_changes": [{"reason": "provider_config_unknown"}, {"reason": "instance_count_unknown"}]}"#,
+     "the plan is incomplete: 2 resources were not planned (Terraform deferred them) and are not checked"),
+  ])
+  func planIncomplete(text: String, message: String) {
+    let plan = MarkedPlan(text)
+    #expect(plan.lint() == plan.expected([("TW006", .warning, message)]))
+    // Its own rule: turning the trail rules off does not hide it.
+    let levels = RuleLevels(["TW101": .off, "TW102": .off])
+    let linter = SourceLinter(ruleLevels: levels)
+    #expect(linter.lint(Array(plan.text.utf8), path: "plan.json").findings.map(MarkedPlan.describe) == plan.lint())
   }
 
   @Test("a finding keeps its line for the terminal excerpt, unless the line is a minified plan of over 1,000 bytes")

@@ -143,6 +143,16 @@ struct PlanLinkingTests {
     ("audit", nil),
   ])
   func logGroupNames(arn: String, name: String?) {
-    #expect(PlanModelBuilder.logGroupName(inARN: arn) == name)
+    #expect(ARNName.logGroup(in: arn) == name)
+  }
+
+  @Test("a role ARN's name is the last part of its path", arguments: [
+    ("arn:aws:iam::123456789012:role/CloudTrailToLogs", "CloudTrailToLogs"),
+    ("arn:aws-us-gov:iam::123456789012:role/service/audit/CloudTrailToLogs", "CloudTrailToLogs"),
+    ("arn:aws:iam::123456789012:role/", nil),
+    ("arn:aws:iam::123456789012:user/alice", nil),
+  ])
+  func roleNames(arn: String, name: String?) {
+    #expect(ARNName.role(in: arn) == name)
   }
 }

@@ -104,7 +104,7 @@ struct ConfigurationReaderTests {
         "repo/.trailwatch.yml:2:18: retention-scope must be trail-log-groups or all-log-groups; found 'everything'",
         "repo/.trailwatch.yml:4:10: the level of TW201 must be off, error, warning or note; found 'loud'",
         "repo/.trailwatch.yml:5:3: unknown rule 'TW2O1' (did you mean 'TW201'?); the rules are "
-          + "TW001, TW002, TW003, TW004, TW005, TW101, TW102, TW103, TW104, TW105, TW106, TW201, TW202, TW203",
+          + "TW001, TW002, TW003, TW004, TW005, TW006, TW101, TW102, TW103, TW104, TW105, TW106, TW201, TW202, TW203",
         "repo/.trailwatch.yml:7:5: bad glob 'stacks/[a': '[' is never closed with ']'",
         "repo/.trailwatch.yml:8:5: bad glob 'a**b': '**' must be a whole path segment, as in 'stacks/**/*.yaml'",
         "repo/.trailwatch.yml:11:12: until must be a date written YYYY-MM-DD, such as 2025-12-31; found '2024-02-30'",
@@ -116,15 +116,16 @@ struct ConfigurationReaderTests {
   }
 
   @Test("values of the wrong kind say what they should be", arguments: [
-    ("min-retention-days: 0\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days, at least 1; found '0'"),
-    ("min-retention-days: [365]\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days, at least 1; found a list"),
-    ("min-retention-days:\n", "repo/.trailwatch.yml:1:20: min-retention-days must be a whole number of days, at least 1; found nothing"),
+    ("min-retention-days: 0\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found '0'"),
+    ("min-retention-days: [365]\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found a list"),
+    ("min-retention-days: 3654\n", "repo/.trailwatch.yml:1:21: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found '3654'"),
+    ("min-retention-days:\n", "repo/.trailwatch.yml:1:20: min-retention-days must be a whole number of days from 1 to 3653, the longest retention CloudWatch Logs offers; found nothing"),
     ("rules: [TW201]\n", "repo/.trailwatch.yml:1:8: rules must map rule ids to off, error, warning or note, as in 'TW201: error'"),
     ("exclude: cdk.out\n", "repo/.trailwatch.yml:1:10: exclude must be a list of globs, such as ['cdk.out/**']"),
     ("exclude: [{a: 1}]\n", "repo/.trailwatch.yml:1:11: an exclude pattern must be a glob such as 'stacks/**/*.yaml'; found a mapping"),
     ("baseline: {}\n", "repo/.trailwatch.yml:1:11: baseline must be the path of a baseline file, relative to this file; found a mapping"),
     ("suppressions: {rule: TW101}\n", "repo/.trailwatch.yml:1:15: suppressions must be a list of entries with rule, file, resource, reason and until"),
-    ("suppressions: [{rule: TW9}]\n", "repo/.trailwatch.yml:1:23: unknown rule 'TW9'; the rules are TW001, TW002, TW003, TW004, TW005, TW101, TW102, TW103, TW104, TW105, TW106, TW201, TW202, TW203, or all"),
+    ("suppressions: [{rule: TW9}]\n", "repo/.trailwatch.yml:1:23: unknown rule 'TW9'; the rules are TW001, TW002, TW003, TW004, TW005, TW006, TW101, TW102, TW103, TW104, TW105, TW106, TW201, TW202, TW203, or all"),
     ("suppressions: [{rule: TW101, until: 31.12.2025}]\n", "repo/.trailwatch.yml:1:37: until must be a date written YYYY-MM-DD, such as 2025-12-31; found '31.12.2025'"),
     ("suppressions: [{rule: TW101, resource: [a]}]\n", "repo/.trailwatch.yml:1:40: resource must be a logical id or a Terraform address; found a list"),
     ("- min-retention-days: 365\n", "repo/.trailwatch.yml:1:1: the configuration must be a mapping of settings, such as 'min-retention-days: 365'"),

@@ -96,6 +96,57 @@ struct ConfiguredSuppressionTests {
     #expect(findings == [".trailwatch.yml 3:5 TW002", "stacks/a.yaml 2:3 TW101", "stacks/a.yaml 2:3 TW102"])
   }
 
+  static let expiring = """
+    suppressions:
+      - {rule: TW201, file: "legacy/*.yaml", reason: migrating, until: 2025-06-01}
+      - {rule: TW101, resource: SandboxTrail, reason: the organization trail, until: 2025-06-01}
+    """
+  static let sandbox = "Resources:\n  SandboxTrail:\n    Type: AWS::CloudTrail::Trail\n    Properties: {IsLogging: true}\n"
+  static let clean = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 365}\n"
+
+  @Test("an expired configuration suppression is reported only by a run that lints a file it is about")
+  func expiredOnlyWhereItApplies() async throws {
+    let files = ["legacy/a.yaml": Self.yamlStack, "sandbox.yaml": Self.sandbox, "app.yaml": Self.clean]
+    // A pre-commit run over an unrelated file: neither entry is about it.
+    #expect(try await lint(configuration: Self.expiring, files: files, paths: ["app.yaml"]) == [])
+    // The file glob matches.
+    #expect(try await lint(configuration: Self.expiring, files: files, paths: ["legacy/a.yaml"]) == [
+      ".trailwatch.yml 2:5 TW003", "legacy/a.yaml 2:3 TW101", "legacy/a.yaml 2:3 TW102", "legacy/a.yaml 5:3 TW201",
+    ])
+    // No file glob: a file that holds the resource.
+    #expect(try await lint(configuration: Self.expiring, files: files, paths: ["sandbox.yaml"]) == [
+      ".trailwatch.yml 3:5 TW003", "sandbox.yaml 2:3 TW101", "sandbox.yaml 2:3 TW102",
+    ])
+  }
+
+  @Test("in a Terraform module, an expired suppression for a resource concerns the file that declares it")
+  func expiredInTerraformModule() async throws {
+    let configuration = """
+      suppressions:
+        - {rule: TW201, resource: aws_cloudwatch_log_group.app, reason: x, until: 2025-06-01}
+        - {rule: TW201, file: "infra/logs.tf", resource: aws_cloudwatch_log_group.gone, reason: x, until: 2025-06-01}
+        - {rule: TW201, file: "infra/main.tf", resource: aws_cloudwatch_log_group.app, reason: x, until: 2025-06-01}
+      """
+    let files = [
+      "infra/main.tf": "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = 365\n}\n",
+      "infra/logs.tf": "resource \"aws_cloudwatch_log_group\" \"kept\" {\n  retention_in_days = 365\n}\n",
+    ]
+    #expect(try await lint(configuration: configuration, files: files, paths: ["infra"]) == [
+      ".trailwatch.yml 2:5 TW003", ".trailwatch.yml 4:5 TW003",
+    ])
+  }
+
+  @Test("an expired suppression for a resource no linted file holds is unused, with --report-unused")
+  func expiredForRemovedResource() async throws {
+    let files = ["legacy/a.yaml": Self.clean, "app.yaml": Self.clean]
+    #expect(try await lint(configuration: Self.expiring, files: files, unused: true) == [
+      ".trailwatch.yml 2:5 TW003", ".trailwatch.yml 3:5 TW002",
+    ])
+    #expect(try await lint(configuration: Self.expiring, files: files, paths: ["app.yaml"], unused: true) == [
+      ".trailwatch.yml 3:5 TW002"
+    ])
+  }
+
   @Test("excluded files and directories are not linted, even when named")
   func exclude() async throws {
     let files = [

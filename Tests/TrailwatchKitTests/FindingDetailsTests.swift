@@ -1,5 +1,5 @@
-import Reporters
 import Rules
+import SourceMap
 import Testing
 import TrailwatchKit
 

@@ -143,6 +143,29 @@ struct InSourceSuppressionTests {
       == "a trailwatch:ignore comment must name the rules it suppresses, as in '# trailwatch:ignore TW201 reason'")
   }
 
+  @Test("a near miss of # trailwatch:ignore is reported as TW005, not silently ignored", arguments: [
+    ("# trailwatch: ignore TW201 short-lived", "trailwatch: ignore"),
+    ("# trailwatch ignore TW201", "trailwatch ignore"),
+    ("# trailwatch:ingore TW201 short-lived", "trailwatch:ingore"),
+    ("# trailwatch:ignored log-group-missing-retention", "trailwatch:ignored"),
+    ("# trailwatch-ignore all", "trailwatch-ignore"),
+    ("# trailwatch:ignore:TW201", "trailwatch:ignore"),
+    ("# trailwatch: Ignore", "trailwatch: Ignore"),
+  ])
+  func nearMiss(comment: String, written: String) {
+    let findings = lint(template(logsKey: comment))
+    #expect(findings.map(\.summary) == ["2:3 TW101", "2:3 TW102", "6:3 TW201", "6:10 TW005"])
+    #expect(findings.last?.message == "`# \(written)` is not a suppression, so it suppresses nothing; did you mean `# trailwatch:ignore`?")
+  }
+
+  @Test("comments that only mention trailwatch are not suppressions, nor near misses", arguments: [
+    "# trailwatch ignores the bucket below", "# trailwatch: see the README", "# trailwatchers: ignore TW201",
+    "# trailwatch:ignoring", "# trailwatch is ignored here",
+  ])
+  func notNearMiss(comment: String) {
+    #expect(summaries(template(logsKey: comment)) == ["2:3 TW101", "2:3 TW102", "6:3 TW201"])
+  }
+
   @Test("findings about suppressions cannot be suppressed themselves")
   func suppressionFindingsStay() {
     let text = template(trailKey: "# trailwatch:ignore all", logsKey: "# trailwatch:ignore TW002, TW201")

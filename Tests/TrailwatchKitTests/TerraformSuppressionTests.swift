@@ -43,6 +43,22 @@ struct TerraformSuppressionTests {
     ])
   }
 
+  @Test("a near miss of trailwatch:ignore in a .tf file is reported as TW005, # or //")
+  func nearMiss() {
+    let files = [
+      "stack/main.tf": """
+        # trailwatch: ignore TW201 deleted with the stack
+        resource "aws_cloudwatch_log_group" "app" {
+        }
+        // trailwatch ignores the block below: its retention is set by a job
+        resource "aws_cloudwatch_log_group" "job" {
+          retention_in_days = 365 // trailwatch ignore TW202
+        }
+        """
+    ]
+    #expect(Self.lint(files) == ["stack/main.tf:1:1 TW005", "stack/main.tf:2:1 TW201", "stack/main.tf:6:27 TW005"])
+  }
+
   @Test("a comment above a counted block covers every instance, in every instance of its module")
   func instances() {
     let files = [

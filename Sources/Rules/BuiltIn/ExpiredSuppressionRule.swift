@@ -14,7 +14,9 @@ public struct ExpiredSuppressionRule: Rule {
       A dated suppression is a promise: the risk is accepted until the migration, the contract or the \
       audit it waits for. When the day passes the suppression stops working, the findings it hid are \
       reported again, and this finding, placed at the suppression, says why they came back. The date \
-      is inclusive: a suppression until 2025-06-30 holds through that day.
+      is inclusive: a suppression until 2025-06-30 holds through that day. An entry of .trailwatch.yml \
+      is judged only by a run that lints a file it is about (one its file glob matches that holds its \
+      resource), so a pre-commit run over other files is not failed by it.
       """,
     remediation: """
       Fix what the suppression hid, or, if the risk is still accepted, move the until date forward \

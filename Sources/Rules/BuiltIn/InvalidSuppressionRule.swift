@@ -9,15 +9,17 @@ public struct InvalidSuppressionRule: Rule {
     id: "TW005",
     name: "invalid-suppression",
     severity: .warning,
-    summary: "A suppression in a template names an unknown rule or cannot be read.",
+    summary: "A suppression in a template names an unknown rule, cannot be read, or is misspelt.",
     rationale: """
-      A mistyped rule id or a misspelt key would otherwise make a suppression silently do nothing, or \
-      silently drop its reason or date. The findings it meant to hide are still reported; this finding \
+      A mistyped rule id, a misspelt key, or a comment that is almost a suppression (`# trailwatch: \
+      ignore TW201`, with a space after the colon) would otherwise make a suppression silently do \
+      nothing, or silently drop its reason or date. The findings it meant to hide are still reported; this finding \
       says why the suppression did not apply. (A bad entry in .trailwatch.yml is a configuration error \
       instead: trailwatch stops with exit code 2.)
       """,
     remediation: """
-      Name rules by id (TW201) or name (log-group-missing-retention), or `all`; `trailwatch rules` lists \
+      Write the comment exactly `# trailwatch:ignore ID reason`, with no space around the colon. Name \
+      rules by id (TW201) or name (log-group-missing-retention), or `all`; `trailwatch rules` lists \
       them. In Metadata, write `trailwatch: {ignore: [TW201]}` or entries with the keys rule, reason and \
       until (a date written YYYY-MM-DD).
       """,
@@ -28,6 +30,9 @@ public struct InvalidSuppressionRule: Rule {
         """
         Resources:
           AppLogs:  ↓# trailwatch:ignore TW2O1 kept forever on purpose
+            Type: AWS::Logs::LogGroup
+          DebugLogs:
+            ↓# trailwatch: ignore TW201 deleted with the stack
             Type: AWS::Logs::LogGroup
         """),
       RuleExample(
@@ -46,6 +51,9 @@ public struct InvalidSuppressionRule: Rule {
             Type: AWS::Logs::LogGroup
             Properties:
               LogGroupName: "/app # trailwatch:ignore TW2O1 is a string, not a comment"
+          # trailwatch ignores the bucket below: it is not a log group
+          Bucket:
+            Type: AWS::S3::Bucket
         """),
       RuleExample(
         "logs.json",

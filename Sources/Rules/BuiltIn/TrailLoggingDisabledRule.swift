@@ -49,6 +49,34 @@ public struct TrailLoggingDisabledRule: Rule {
         {"Resources": {"AuditTrail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": ↓"false", \
         "S3BucketName": "audit-bucket"}}}}
         """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["update"],
+                "before": {"enable_logging": true, "name": "audit"},
+                "after": {
+                  "cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:123456789012:log-group:audit:*",
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs",
+                  "enable_logging": ↓false,
+                  "name": "audit",
+                  "s3_bucket_name": "audit-bucket"
+                },
+                "after_unknown": {}
+              }
+            }
+          ]
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -64,6 +92,34 @@ public struct TrailLoggingDisabledRule: Rule {
         """
         {"Parameters": {"Logging": {"Type": "String"}}, "Resources": {"AuditTrail": {"Type": "AWS::CloudTrail::Trail", \
         "Properties": {"IsLogging": {"Ref": "Logging"}, "S3BucketName": "audit-bucket"}}}}
+        """),
+      RuleExample(
+        "tfplan.json",
+        """
+        {
+          "format_version": "1.2",
+          "terraform_version": "1.9.8",
+          "resource_changes": [
+            {
+              "address": "aws_cloudtrail.audit",
+              "mode": "managed",
+              "type": "aws_cloudtrail",
+              "name": "audit",
+              "change": {
+                "actions": ["create"],
+                "before": null,
+                "after": {
+                  "cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:123456789012:log-group:audit:*",
+                  "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/CloudTrailToLogs",
+                  "enable_logging": true,
+                  "name": "audit",
+                  "s3_bucket_name": "audit-bucket"
+                },
+                "after_unknown": {"arn": true, "id": true}
+              }
+            }
+          ]
+        }
         """),
     ]
   )

@@ -16,8 +16,8 @@ public struct TrailMissingLogGroupRule: Rule {
       read. The property counts as missing when it is absent, null, an empty string, AWS::NoValue, or \
       any of those in a branch of Fn::If; the message then names the condition. In a Terraform plan, a \
       value shown as (known after apply) is not missing: it is followed through the plan's configuration \
-      to the log group it names. A plan that is incomplete (complete: false, deferred changes, -target) \
-      is reported as a note, since a trail it leaves out cannot be checked.
+      to the log group it names. A plan that leaves resources out (errored: true, complete: false) is \
+      reported as TW006, since a trail it leaves out cannot be checked.
       """,
     remediation: """
       Create a log group that keeps its events for at least 365 days and point the trail at it, with the \
@@ -230,15 +230,7 @@ public struct TrailMissingLogGroupRule: Rule {
   )
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
-    // What the input leaves out may hold a trail: say so, whether or not unknowns are shown, so an
-    // incomplete plan never reads as a clean one.
-    let omitted = infrastructure.omissions.map { omission in
-      Violation(
-        "\(omission.description), so a trail it leaves out is not checked", at: omission.range, resource: nil,
-        severity: .note)
-    }
-    return omitted
-      + TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
+    TrailAttributeCheck(attribute: \.logGroup, consequence: "its events never reach CloudWatch Logs")
       .violations(in: infrastructure, settings: settings)
   }
 }

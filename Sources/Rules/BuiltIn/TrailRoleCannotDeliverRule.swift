@@ -25,7 +25,9 @@ public struct TrailRoleCannotDeliverRule: Rule {
       NotResource; an unconditional Deny wins. A resource covers the log group when it is *, the \
       group's ARN (!GetAtt Group.Arn, or a !Sub or literal ARN whose log-group name matches, wildcards \
       included), or one of its log streams. A role outside the template, or a managed policy from \
-      elsewhere, cannot be judged: with --show-unknown it is a note.
+      elsewhere, cannot be judged: with --show-unknown it is a note. Terraform plans are not judged \
+      yet: the policies of a plan's roles (assume_role_policy, aws_iam_role_policy, policy attachments) \
+      are not read, and a plan's role ARN that names no role of the plan is a note with --show-unknown.
       """,
     remediation: """
       Let CloudTrail assume the role and allow it to write to the trail's log group:

@@ -6,6 +6,7 @@ public enum RuleCatalog {
     ExpiredSuppressionRule(),
     SuppressionWithoutReasonRule(),
     InvalidSuppressionRule(),
+    PlanIncompleteRule(),
     TrailMissingLogGroupRule(),
     TrailMissingRoleRule(),
     TrailRoleCannotDeliverRule(),

@@ -8,6 +8,7 @@ public struct RuleSettings: Sendable, Equatable {
     case allLogGroups = "all-log-groups"
   }
 
+  /// At least 1, at most `longestRetentionDays`.
   public var minRetentionDays: Int
   public var retentionScope: RetentionScope
   /// Whether checks that could not be decided are reported as notes.
@@ -18,4 +19,7 @@ public struct RuleSettings: Sendable, Equatable {
     self.retentionScope = retentionScope
     self.showUnknown = showUnknown
   }
+
+  /// The longest retention CloudWatch Logs offers (ten years): a higher minimum no log group could meet.
+  public static let longestRetentionDays = 3653
 }

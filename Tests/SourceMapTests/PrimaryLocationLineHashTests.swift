@@ -1,4 +1,4 @@
-import Reporters
+import SourceMap
 import Testing
 
 /// GitHub's line fingerprint must be exactly what upload-sarif computes, or the action warns about

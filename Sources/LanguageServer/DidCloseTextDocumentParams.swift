@@ -1,0 +1,3 @@
+struct DidCloseTextDocumentParams: Codable {
+  var textDocument: TextDocumentIdentifier
+}

@@ -1,0 +1,3 @@
+struct DidOpenTextDocumentParams: Codable {
+  var textDocument: TextDocumentItem
+}

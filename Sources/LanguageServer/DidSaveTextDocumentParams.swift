@@ -1,0 +1,4 @@
+struct DidSaveTextDocumentParams: Codable {
+  var textDocument: TextDocumentIdentifier
+  var text: String?
+}

@@ -1,0 +1,22 @@
+/// A JSON-RPC request id: a number or a string, echoed back exactly as the client sent it.
+public enum RequestID: Sendable, Hashable, Codable {
+  case number(Int)
+  case string(String)
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let number = try? container.decode(Int.self) {
+      self = .number(number)
+    } else {
+      self = .string(try container.decode(String.self))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .number(let number): try container.encode(number)
+    case .string(let string): try container.encode(string)
+    }
+  }
+}
