@@ -53,6 +53,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // libFuzzer targets, built only by scripts/fuzz (with -DFUZZING and the fuzzer sanitizer); an
+    // ordinary build compiles each to a placeholder that says so.
+    .target(name: "CFuzzerDriver"),
+    .executableTarget(name: "FuzzYAMLReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzJSONReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzHCLReader", dependencies: ["SourceMap", "CFuzzerDriver"]),
+    .executableTarget(name: "FuzzPipeline", dependencies: ["TrailwatchKit", "SourceMap", "CFuzzerDriver"]),
     .testTarget(name: "SourceMapTests", dependencies: ["SourceMap"]),
     .testTarget(name: "TerraformSourceTests", dependencies: ["TerraformSource", "InfraModel", "SourceMap"]),
     .testTarget(name: "RulesTests", dependencies: ["TrailwatchKit", "Rules", "SourceMap"]),
@@ -65,6 +72,10 @@ let package = Package(
     // Each reporter on hand-made reports: escaping, limits, fingerprints, paths.
     .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "SourceMap"]),
     .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer"]),
+    // Hostile inputs (alias bombs, deep nesting, bad encodings, huge files, evaluation bombs) and the
+    // inputs the fuzzers found, each with its exact outcome.
+    .testTarget(
+      name: "HostileInputTests", dependencies: ["TrailwatchKit", "Rules"], exclude: ["FuzzRegressions"]),
     // Runs the built `trailwatch` binary as a user would and pins its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["trailwatch"], exclude: ["Golden"]),
   ],

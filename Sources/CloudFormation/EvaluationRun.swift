@@ -238,7 +238,7 @@ struct EvaluationRun {
         if index > 0 && !delimiter.isEmpty { parts.append(.literal(delimiter)) }
         parts += ValueEvaluator.textParts(of: value)
       }
-      branch.value = .text(parts)
+      branch.value = ValueEvaluator.text(parts)
       return branch
     }
   }
@@ -313,13 +313,20 @@ struct EvaluationRun {
       return unknown("Fn::Sub takes a string, or a string and a map of variables", call)
     }
     var pieces: [[Branch]] = []
+    // Each variable is evaluated once, however often the format names it: nested `Fn::Sub`s that
+    // name their variable twice would otherwise double the work at every level.
+    var evaluated: [String: [Branch]] = [:]
     for piece in SubstitutionFormat.pieces(of: format) {
       switch piece {
       case .literal(let text):
         pieces.append([Branch(value: .text([.literal(text)]), range: call.range)])
       case .variable(let name):
-        if let node = variables[name] {
-          pieces.append(evaluate(node, depth: depth + 1))
+        if let known = evaluated[name] {
+          pieces.append(known)
+        } else if let node = variables[name] {
+          let branches = evaluate(node, depth: depth + 1)
+          evaluated[name] = branches
+          pieces.append(branches)
         } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::") {
           let resource = String(name[..<dot])
           let attribute = String(name[name.index(after: dot)...])
@@ -336,7 +343,7 @@ struct EvaluationRun {
       guard steps > 0 else { return unknown("the value is too large to evaluate", call) }
     }
     return combine(pieces, range: call.range) { values in
-      .text(values.flatMap(ValueEvaluator.textParts(of:)))
+      ValueEvaluator.text(values.flatMap(ValueEvaluator.textParts(of:)))
     }
   }
 

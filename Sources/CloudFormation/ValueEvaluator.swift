@@ -33,6 +33,23 @@ struct ValueEvaluator {
     return run.evaluate(node, depth: 0)
   }
 
+  /// The most parts, and the most bytes of literal text, a built string may have. No real ARN or name
+  /// comes near (an IAM ARN is at most 2,048 characters); a `Fn::Sub` that repeats a long variable, or nested ones that each name their
+  /// variable twice, would otherwise build megabytes, and a finding would quote them.
+  static let maxTextParts = 256
+  static let maxTextBytes = 8 << 10
+
+  /// A string built from parts, or unknown when it is past the bounds.
+  static func text(_ parts: [TextPart]) -> EvaluatedValue {
+    guard parts.count <= maxTextParts else { return .unknown("the value is too long to evaluate") }
+    var bytes = 0
+    for case .literal(let literal) in parts {
+      bytes += literal.utf8.count
+      if bytes > maxTextBytes { return .unknown("the value is too long to evaluate") }
+    }
+    return .text(parts)
+  }
+
   /// A value as parts of a string it is spliced into.
   static func textParts(of value: EvaluatedValue) -> [TextPart] {
     switch value {

@@ -2,7 +2,9 @@
 /// and UTF-16 columns.
 ///
 /// A UTF-8 byte-order mark is dropped; a UTF-16 file with a byte-order mark (what PowerShell's `>`
-/// writes) is transcoded to UTF-8, so every reader sees UTF-8 and positions count characters.
+/// writes) is transcoded to UTF-8, so every reader sees UTF-8 and positions count characters. UTF-16
+/// without a byte-order mark is refused with a message that names it: other tools (and the AWS CLI)
+/// read such a file as garbage, so reading it here would pass a file that fails at deploy.
 public struct SourceText: Sendable {
   public let bytes: [UInt8]
   /// The byte offset at which each line starts; line N starts at `lineStarts[N - 1]`.
@@ -10,16 +12,64 @@ public struct SourceText: Sendable {
   /// Whether every byte is ASCII, so that a character index, a byte offset and a UTF-16 offset agree.
   public let isASCII: Bool
 
-  /// Decodes raw file bytes. Throws when a UTF-16 file holds an unpaired surrogate.
+  /// Decodes raw file bytes. Throws when a UTF-16 file holds an unpaired surrogate or an odd number of
+  /// bytes, and for UTF-16 without a byte-order mark.
   public init(decoding raw: [UInt8]) throws(ParseError) {
     if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
       self.init(utf8: Array(raw.dropFirst(3)))
     } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
       let bigEndian = raw[0] == 0xFE
       self.init(utf8: try Self.transcodeUTF16(raw.dropFirst(2), bigEndian: bigEndian))
+    } else if let bigEndian = Self.unmarkedUTF16(raw) {
+      let order = bigEndian ? "big-endian" : "little-endian"
+      throw ParseError(
+        "the file is UTF-16 (\(order)) without a byte-order mark; save it as UTF-8", at: .start)
     } else {
       self.init(utf8: raw)
     }
+  }
+
+  /// The bytes of a file as UTF-8 for a search of its content, whether or not it decodes: UTF-16, with
+  /// or without a byte-order mark, is transcoded with U+FFFD for what is not valid; anything else is
+  /// returned as it is. Tells whether a file that cannot be read was meant to be a template.
+  public static func searchableBytes(of raw: [UInt8]) -> [UInt8] {
+    let bigEndian: Bool
+    let body: ArraySlice<UInt8>
+    if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+      bigEndian = raw[0] == 0xFE
+      body = raw.dropFirst(2)
+    } else if let unmarked = unmarkedUTF16(raw) {
+      bigEndian = unmarked
+      body = raw[...]
+    } else {
+      return raw
+    }
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(body.count)
+    _ = transcode(units(of: body, bigEndian: bigEndian).makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) {
+      utf8.append($0)
+    }
+    return utf8
+  }
+
+  /// Whether bytes without a byte-order mark are UTF-16, and then whether big-endian: the first
+  /// character is ASCII with its zero byte on one side, and so are most of the first 512 characters.
+  /// A text file in UTF-8 has no zero bytes, so a real one never looks like this.
+  static func unmarkedUTF16(_ raw: [UInt8]) -> Bool? {
+    guard raw.count >= 2 else { return nil }
+    let bigEndian: Bool
+    switch (raw[0], raw[1]) {
+    case (1..., 0) where raw[0] < 0x80: bigEndian = false
+    case (0, 1...) where raw[1] < 0x80: bigEndian = true
+    default: return nil
+    }
+    let pairs = min(raw.count / 2, 512)
+    var ascii = 0
+    for pair in 0..<pairs {
+      let (high, low) = bigEndian ? (raw[2 * pair], raw[2 * pair + 1]) : (raw[2 * pair + 1], raw[2 * pair])
+      if high == 0 && low != 0 && low < 0x80 { ascii += 1 }
+    }
+    return ascii * 4 >= pairs * 3 ? bigEndian : nil
   }
 
   /// Text that is already UTF-8 without a byte-order mark.
@@ -173,15 +223,7 @@ public struct SourceText: Sendable {
     guard raw.count % 2 == 0 else {
       throw ParseError("UTF-16 file has an odd number of bytes", at: .start)
     }
-    var units: [UInt16] = []
-    units.reserveCapacity(raw.count / 2)
-    var index = raw.startIndex
-    while index < raw.endIndex {
-      let first = UInt16(raw[index])
-      let second = UInt16(raw[index + 1])
-      units.append(bigEndian ? first << 8 | second : second << 8 | first)
-      index += 2
-    }
+    let units = units(of: raw, bigEndian: bigEndian)
     var utf8: [UInt8] = []
     utf8.reserveCapacity(units.count)
     let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
@@ -192,5 +234,19 @@ public struct SourceText: Sendable {
       throw ParseError("invalid UTF-16: unpaired surrogate", at: text.position(ofOffset: utf8.count))
     }
     return utf8
+  }
+
+  /// UTF-16 code units from bytes; a last odd byte is dropped.
+  private static func units(of raw: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt16] {
+    var units: [UInt16] = []
+    units.reserveCapacity(raw.count / 2)
+    var index = raw.startIndex
+    while index + 1 < raw.endIndex {
+      let first = UInt16(raw[index])
+      let second = UInt16(raw[index + 1])
+      units.append(bigEndian ? first << 8 | second : second << 8 | first)
+      index += 2
+    }
+    return units
   }
 }

@@ -36,7 +36,7 @@ public enum ConfigurationLoader {
     do {
       bytes = try FileReader.contents(of: path)
     } catch {
-      guard case .unreadable(let message) = error else { throw ConfigurationError("\(shown): cannot be read") }
+      let message = error.message
       throw ConfigurationError(path.hasPrefix("/") ? message.replacingOccurrences(of: path, with: shown) : message)
     }
     var reader = ConfigurationReader(path: shown, directory: resolver.directory(of: path))

@@ -34,6 +34,10 @@ public struct LintOptions: Sendable {
   /// How long a run goes before `progress` hears of it, and then how often at most.
   public var progressDelay = LintProgress.delay
   public var progressInterval = LintProgress.interval
+  /// Whether symbolic links inside directories are followed (each directory is still walked once).
+  public var followsSymlinks: Bool
+  /// The most bytes read from one file; a larger one is not linted (exit 2).
+  public var maxFileBytes: Int
   /// Values for Terraform root modules' variables (`--var`, `--var-file`).
   public var terraformVariables: TerraformVariableInput
   /// The Terraform configuration a plan's findings are shown in (`--source`); nil: the plan's own
@@ -47,7 +51,8 @@ public struct LintOptions: Sendable {
     ruleLevels: RuleLevels = RuleLevels(), exclude: PathPatterns? = nil, suppressions: [ConfiguredSuppression] = [],
     suppressionPolicy: SuppressionPolicy = SuppressionPolicy(), baseline: Baseline? = nil,
     resolver: PathResolver = .current(), terraformVariables: TerraformVariableInput = TerraformVariableInput(),
-    terraformSource: String? = nil, progress: (@Sendable (LintProgress) -> Void)? = nil
+    terraformSource: String? = nil, followsSymlinks: Bool = false, maxFileBytes: Int = LintOptions.defaultMaxFileBytes,
+    progress: (@Sendable (LintProgress) -> Void)? = nil
   ) {
     self.terraformVariables = terraformVariables
     self.terraformSource = terraformSource
@@ -66,7 +71,12 @@ public struct LintOptions: Sendable {
     self.keepsUTF16Columns = keepsUTF16Columns
     self.computesLineHashes = computesLineHashes
     self.progress = progress
+    self.followsSymlinks = followsSymlinks
+    self.maxFileBytes = maxFileBytes
   }
+
+  /// 512 MiB (see `FileReader.defaultMaxBytes`).
+  public static var defaultMaxFileBytes: Int { FileReader.defaultMaxBytes }
 
   /// One job per core.
   public static var defaultJobs: Int {

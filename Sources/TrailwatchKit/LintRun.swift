@@ -6,10 +6,14 @@ public struct LintRun: Sendable {
   public var report: LintReport
   /// One line per path that could not be read; any makes the exit code 2.
   public var problems: [String]
+  /// One line per file or directory that vanished while the run went on: said on stderr, but the run
+  /// linted everything there was, so the exit code is not 2.
+  public var notes: [String]
 
-  public init(report: LintReport, problems: [String]) {
+  public init(report: LintReport, problems: [String], notes: [String] = []) {
     self.report = report
     self.problems = problems
+    self.notes = notes
   }
 
   /// The run with `baseline` in place of the baseline it was linted with: what `--write-baseline`

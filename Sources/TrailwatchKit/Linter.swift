@@ -18,17 +18,16 @@ public struct Linter: Sendable {
   }
 
   public func run() async -> LintRun {
-    let (sizedFiles, walkProblems) = FileWalker(exclude: options.exclude, resolver: options.resolver)
-      .sizedFiles(in: options.paths)
+    let walker = FileWalker(exclude: options.exclude, resolver: options.resolver, followsSymlinks: options.followsSymlinks)
+    let (sizedFiles, walkProblems, walkNotes) = walker.sizedFiles(in: options.paths)
     let files = sizedFiles.map(\.path)
     var problems = walkProblems
+    var notes = walkNotes
     for path in options.terraformVariables.files {
       do throws(FileReader.Failure) {
         _ = try FileReader.contents(of: path)
       } catch {
-        switch error {
-        case .unreadable(let message): problems.append(message)
-        }
+        problems.append(error.message)
       }
     }
     let linter = sourceLinter
@@ -56,6 +55,8 @@ public struct Linter: Sendable {
         resources.merge(unit.resources) { $0.union($1) }
       case .failure(.unreadable(let message)):
         problems.append(message)
+      case .failure(.vanished(let path)):
+        notes.append("\(path): vanished before it could be read; skipped")
       }
     }
     // A module called by two roots reports the same finding twice only when the messages differ.
@@ -71,7 +72,7 @@ public struct Linter: Sendable {
       .apply(candidates, to: &findings, lintedFiles: lintedFiles, resources: resources)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     return LintRun(
-      report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems)
+      report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems, notes: notes)
   }
 
   private func isExcluded(_ path: String) -> Bool {
@@ -81,7 +82,7 @@ public struct Linter: Sendable {
   private func lint(_ unit: LintUnit, with linter: SourceLinter, stdinName: String) throws(FileReader.Failure) -> UnitResult {
     switch unit {
     case .file(let path):
-      let bytes = try FileReader.contents(of: path)
+      let bytes = try FileReader.contents(of: path, maxBytes: options.maxFileBytes)
       let result = linter.lint(bytes, path: path == "-" ? stdinName : path)
       // A plan speaks for its configuration: its findings are shown there, and that directory is not
       // linted again on its own.

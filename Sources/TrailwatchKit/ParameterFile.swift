@@ -29,9 +29,7 @@ public enum ParameterFile {
     do {
       bytes = try FileReader.contents(of: path)
     } catch {
-      switch error {
-      case .unreadable(let message): throw Failure(message)
-      }
+      throw Failure(error.message)
     }
     return try parse(bytes, path: path)
   }

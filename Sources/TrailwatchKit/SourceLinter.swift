@@ -48,7 +48,8 @@ public struct SourceLinter: Sendable {
     do {
       text = try SourceText(decoding: bytes)
     } catch {
-      return parseFailure(error, bytes: bytes, text: SourceText(utf8: []), file: bytes, path: path)
+      // UTF-16 that cannot be decoded is still searched as text for the marks of a template.
+      return parseFailure(error, bytes: SourceText.searchableBytes(of: bytes), text: SourceText(utf8: []), file: bytes, path: path)
     }
     let isJSON = SyntaxDetector.isJSON(path: path, bytes: text.bytes)
     let root: Node?

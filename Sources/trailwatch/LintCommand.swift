@@ -94,6 +94,9 @@ struct LintCommand: AsyncParsableCommand {
   @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report standard input as.", valueName: "name"))
   var stdinFilename: String?
 
+  @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside directories (each directory is walked once).")
+  var followSymlinks = false
+
   @Option(
     name: .customLong("output"),
     help: ArgumentHelp(
@@ -212,6 +215,9 @@ struct LintCommand: AsyncParsableCommand {
     for problem in run.problems {
       StandardOutput.error(problem)
     }
+    for note in run.notes {
+      StandardOutput.error(note)
+    }
     if code != 0 { throw ExitCode(code) }
   }
 
@@ -252,6 +258,7 @@ struct LintCommand: AsyncParsableCommand {
       terraformVariables: TerraformVariableInput(
         assignments: variables.compactMap(TerraformVariableInput.assignment), files: variableFiles),
       terraformSource: terraformSource,
+      followsSymlinks: followSymlinks,
       progress: ProgressLine.reporter(stderrIsTerminal: StandardOutput.isErrorTerminal)
     )
   }

@@ -20,10 +20,19 @@ struct CommandRunner {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("trailwatch")
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot) throws -> Output {
+  /// Runs trailwatch with `arguments`; with a `launcher` (such as `setpriv … --`), runs the launcher
+  /// with the binary and the arguments after its own.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot, launcher: [String] = []
+  ) throws -> Output {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = directory
     // Files rather than pipes: a large report cannot fill a pipe buffer and block the child.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("trailwatch-cli-\(UUID().uuidString)")

@@ -21,7 +21,7 @@ struct FileWalkerTests {
     try scratch.write("cdk.out/Stack.template.json", "{\"Resources\": {}}")
     try FileManager.default.createSymbolicLink(atPath: scratch.path("link.yaml"), withDestinationPath: scratch.path("a.yaml"))
     try FileManager.default.createSymbolicLink(atPath: scratch.path("linked"), withDestinationPath: scratch.path("sub"))
-    let (files, problems) = FileWalker().sizedFiles(in: [scratch.directory])
+    let (files, problems, _) = FileWalker().sizedFiles(in: [scratch.directory])
     #expect(problems.isEmpty)
     let root = scratch.directory
     #expect(files.map(\.path) == [
@@ -36,7 +36,7 @@ struct FileWalkerTests {
     let scratch = try Scratch()
     defer { scratch.remove() }
     let notes = try scratch.write("notes.txt", "abc")
-    let (files, problems) = FileWalker().sizedFiles(in: [notes, scratch.path("missing.yaml"), "-"])
+    let (files, problems, _) = FileWalker().sizedFiles(in: [notes, scratch.path("missing.yaml"), "-"])
     #expect(files.map(\.path) == [notes, "-"])
     #expect(files.map(\.size) == [3, 0])
     #expect(problems == ["\(scratch.path("missing.yaml")): no such file or directory"])
