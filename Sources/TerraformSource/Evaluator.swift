@@ -485,33 +485,30 @@ struct Evaluator {
   }
 
   mutating func local(_ name: String, in module: Int) -> TerraformValue {
-    let key = CacheKey.local(module, name)
-    if let cached = cache[key] { return cached }
-    guard !inProgress.contains(key) else { return .unknown("local.\(name) refers to itself") }
-    inProgress.insert(key)
-    defer { inProgress.remove(key) }
-    let value: TerraformValue
-    if let local = config(of: module).locals[name] {
-      value = evaluate(local.attribute.value, in: EvaluationScope(module: module))
-    } else {
-      value = .unknown("local.\(name) is not declared")
+    memoized(.local(module, name), selfReference: "local.\(name) refers to itself") { evaluator in
+      guard let local = evaluator.config(of: module).locals[name] else { return .unknown("local.\(name) is not declared") }
+      return evaluator.evaluate(local.attribute.value, in: EvaluationScope(module: module))
     }
-    cache[key] = value
-    return value
   }
 
   mutating func output(_ name: String, of module: Int) -> TerraformValue {
-    let key = CacheKey.output(module, name)
+    memoized(.output(module, name), selfReference: "output \(name) refers to itself") { evaluator in
+      guard let output = evaluator.config(of: module).outputs[name] else {
+        return .unknown("\(String(evaluator.instances[module].prefix.dropLast())) has no output \(name)")
+      }
+      return evaluator.evaluate(output.attribute.value, in: EvaluationScope(module: module))
+    }
+  }
+
+  /// A named value computed once, and unknown while it is being computed, so a reference loop ends.
+  private mutating func memoized(
+    _ key: CacheKey, selfReference: String, _ compute: (inout Evaluator) -> TerraformValue
+  ) -> TerraformValue {
     if let cached = cache[key] { return cached }
-    guard !inProgress.contains(key) else { return .unknown("output \(name) refers to itself") }
+    guard !inProgress.contains(key) else { return .unknown(selfReference) }
     inProgress.insert(key)
     defer { inProgress.remove(key) }
-    let value: TerraformValue
-    if let output = config(of: module).outputs[name] {
-      value = evaluate(output.attribute.value, in: EvaluationScope(module: module))
-    } else {
-      value = .unknown("\(String(instances[module].prefix.dropLast())) has no output \(name)")
-    }
+    let value = compute(&self)
     cache[key] = value
     return value
   }
