@@ -25,7 +25,7 @@ struct EvaluationRun {
     }
     switch node.content {
     case .scalar(let scalar):
-      if scalar.text.contains("{{resolve:") {
+      if scalar.text.holdsDynamicReference {
         // A dynamic reference: CloudFormation reads it from SSM or Secrets Manager at deploy time.
         return [Branch(value: .unknown("it is a dynamic reference resolved at deploy time"), range: node.range)]
       }
