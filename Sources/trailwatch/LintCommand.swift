@@ -109,6 +109,14 @@ struct LintCommand: AsyncParsableCommand {
     help: ArgumentHelp("SARIF runAutomationDetails category, to keep several uploads apart in code scanning.", valueName: "category"))
   var sarifCategory: String?
 
+  /// The options above that take a value (`--format json`), so that `PathArguments` can tell their
+  /// values from paths; a test checks the list against the help.
+  static let optionsTakingValues: Set<String> = [
+    "--format", "--fail-on", "--min-retention", "--retention-scope", "--parameter", "--parameters", "--var",
+    "--var-file", "--source", "--config", "--baseline", "--write-baseline", "--jobs", "--stdin-filename", "--output",
+    "--sarif-category",
+  ]
+
   func validate() throws {
     for variable in variables where TerraformVariableInput.assignment(variable) == nil {
       throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")

@@ -36,7 +36,24 @@ struct Trailwatch: AsyncParsableCommand {
   /// instead of ArgumentParser's 64.
   static func main() async {
     do {
-      var command = try parseAsRoot()
+      let arguments = PathArguments(
+        Array(CommandLine.arguments.dropFirst()),
+        subcommands: Set(configuration.subcommands.map { $0._commandName }),
+        optionsTakingValues: LintCommand.optionsTakingValues)
+      var command = try parseAsRoot(arguments.remaining)
+      if !arguments.paths.isEmpty, var lint = command as? LintCommand {
+        lint.paths = arguments.paths
+        do {
+          try lint.validate()
+        } catch {
+          // As ArgumentParser reports a subcommand's validation error: with lint's usage.
+          StandardOutput.writeError(
+            "Error: \(LintCommand.message(for: error))\nUsage: \(usageString(for: LintCommand.self))\n"
+              + "  See 'trailwatch lint --help' for more information.\n")
+          Self.exit(withError: ExitCode(2))
+        }
+        command = lint
+      }
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
