@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import trailwatch
+@testable import TrailwatchCLI
 
 /// Paths are taken out of a lint command line before ArgumentParser parses it (its parsing is
 /// quadratic in the number of positional values); what the command does must not change.

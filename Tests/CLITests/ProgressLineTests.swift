@@ -1,7 +1,7 @@
 import Testing
 import TrailwatchKit
 
-@testable import trailwatch
+@testable import TrailwatchCLI
 
 /// The progress line of long runs. Shown only on a terminal, which a test does not have: what can be
 /// checked here is that anything else gets nothing, and what the line says.

@@ -9,9 +9,8 @@ import TrailwatchKit
 
 /// The `trailwatch` command: lints by default; `rules` and `explain` document the rules; `init` writes
 /// a configuration.
-@main
-struct Trailwatch: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct Trailwatch: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
     commandName: "trailwatch",
     abstract: "Checks that CloudTrail trails deliver to CloudWatch Logs and that those logs are kept.",
     usage: """
@@ -32,9 +31,12 @@ struct Trailwatch: AsyncParsableCommand {
     defaultSubcommand: LintCommand.self
   )
 
+  public init() {}
+
   /// Parses and runs like ArgumentParser's own `main`, but a usage error exits 2, as documented,
-  /// instead of ArgumentParser's 64.
-  static func main() async {
+  /// instead of ArgumentParser's 64. (Not named `main`: from another module that name would also
+  /// reach ArgumentParser's own.)
+  public static func runCommandLine() async {
     do {
       let arguments = PathArguments(
         Array(CommandLine.arguments.dropFirst()),
