@@ -150,7 +150,7 @@ public struct LanguageServer {
       let item = params.textDocument
       let document = Document(uri: item.uri, version: item.version, text: item.text)
       documents[item.uri] = document
-      publish(document)
+      publishWithModule(document)
     case "textDocument/didChange":
       guard let params = decodeParams(DidChangeTextDocumentParams.self, of: method, from: data) else { break }
       guard var document = documents[params.textDocument.uri] else {
@@ -160,7 +160,7 @@ public struct LanguageServer {
       for change in params.contentChanges { document.apply(change, encoding: encoding) }
       document.version = params.textDocument.version ?? document.version
       documents[document.uri] = document
-      publish(document)
+      publishWithModule(document)
     case "textDocument/didSave":
       guard let params = decodeParams(DidSaveTextDocumentParams.self, of: method, from: data) else { break }
       guard var document = documents[params.textDocument.uri] else { break }
@@ -171,14 +171,20 @@ public struct LanguageServer {
         configuration.invalidate()
         republishAll()
       } else {
-        publish(document)
+        publishWithModule(document)
       }
     case "textDocument/didClose":
       guard let params = decodeParams(DidCloseTextDocumentParams.self, of: method, from: data) else { break }
-      documents[params.textDocument.uri] = nil
+      let closed = documents.removeValue(forKey: params.textDocument.uri)
       send(OutgoingMessage(
         method: "textDocument/publishDiagnostics",
         params: PublishDiagnosticsParams(uri: params.textDocument.uri, version: nil, diagnostics: [])))
+      // The rest of its Terraform module now reads the file from disk again.
+      if let closed {
+        for uri in documents.keys.sorted() {
+          if let other = documents[uri], Linter.shareTerraformModule(other.path, closed.path) { publish(other) }
+        }
+      }
     case "workspace/didChangeWatchedFiles":
       guard decodeParams(DidChangeWatchedFilesParams.self, of: method, from: data) != nil else { break }
       configuration.invalidate()
@@ -233,8 +239,22 @@ public struct LanguageServer {
   /// The document's reported findings: not suppressed, not baselined, and about this document (not
   /// about the configuration's own entries).
   private func findings(of document: Document, options: LintOptions) -> [Finding] {
-    Linter(options: options).lint(document.bytes, path: document.path).findings
+    // A Terraform file is linted with its module: the other open files of it as the editor has them.
+    var openFiles: [String: [UInt8]] = [:]
+    for other in documents.values where Linter.shareTerraformModule(other.path, document.path) {
+      openFiles[other.path] = other.bytes
+    }
+    return Linter(options: options).lint(document.bytes, path: document.path, openFiles: openFiles).findings
       .filter { $0.isReported && $0.file == document.path }
+  }
+
+  /// Publishes `document`'s diagnostics, then those of the other open files of its Terraform module,
+  /// which an edit of it can change (a variable's default, a log group a trail names).
+  private mutating func publishWithModule(_ document: Document) {
+    publish(document)
+    for uri in documents.keys.sorted() where uri != document.uri {
+      if let other = documents[uri], Linter.shareTerraformModule(other.path, document.path) { publish(other) }
+    }
   }
 
   private mutating func publish(_ document: Document) {

@@ -75,6 +75,13 @@ public struct Linter: Sendable {
       report: LintReport(findings: findings, filesLinted: lintedFiles.count, lintedFiles: lintedFiles), problems: problems, notes: notes)
   }
 
+  /// Whether two paths are Terraform files of one module (one directory): an edit of one can change
+  /// the findings of the other.
+  public static func shareTerraformModule(_ path: String, _ other: String) -> Bool {
+    LintUnit.isTerraform(path) && LintUnit.isTerraform(other)
+      && TerraformPath.directory(of: path) == TerraformPath.directory(of: other)
+  }
+
   private func isExcluded(_ path: String) -> Bool {
     options.exclude?.matches(path, resolver: options.resolver) ?? false
   }
@@ -187,16 +194,32 @@ public struct Linter: Sendable {
   /// Lints one file's text as a run over that file would, the configuration's suppressions and the
   /// baseline included: for editors, which lint what is on screen rather than what is on disk. A file
   /// the configuration excludes is not linted.
-  public func lint(_ bytes: [UInt8], path: String) -> FileResult {
-    if options.exclude?.matches(path, resolver: options.resolver) == true {
+  ///
+  /// A Terraform file is linted with the rest of its module, as a run does: the other files of its
+  /// directory and the local modules it calls are read from disk, except those in `openFiles` (path →
+  /// text), which are read as the editor has them. The result holds the findings of every file of the
+  /// module.
+  public func lint(_ bytes: [UInt8], path: String, openFiles: [String: [UInt8]] = [:]) -> FileResult {
+    if isExcluded(path) {
       return FileResult(path: path, kind: .other, findings: [])
     }
-    var result = sourceLinter.lint(bytes, path: path)
+    var result: FileResult
+    var lintedFiles = [path]
+    if LintUnit.isTerraform(path) {
+      var fileSystem = DiskTerraformFiles()
+      fileSystem.overlay = openFiles
+      fileSystem.overlay[path] = bytes
+      let module = sourceLinter.lintTerraformModule(directory: TerraformPath.directory(of: path), fileSystem: fileSystem)
+      lintedFiles = module.files.filter { !isExcluded($0) }
+      result = FileResult(path: path, kind: .terraform, findings: module.findings.filter { !isExcluded($0.file) })
+    } else {
+      result = sourceLinter.lint(bytes, path: path)
+    }
     guard result.wasLinted else { return result }
     var findings = result.findings
     let candidates = options.suppressions.map { SuppressionCandidate($0, resolver: options.resolver) }
     findings += SuppressionFilter(policy: options.suppressionPolicy, levels: options.ruleLevels)
-      .apply(candidates, to: &findings, lintedFiles: [path])
+      .apply(candidates, to: &findings, lintedFiles: lintedFiles)
     options.baseline?.apply(to: &findings, resolver: options.resolver)
     result.findings = findings.sorted(by: Finding.isOrderedBefore)
     return result

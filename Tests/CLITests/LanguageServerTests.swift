@@ -197,6 +197,68 @@ struct LanguageServerTests {
     _ = try client.finish()
   }
 
+  // MARK: Terraform
+
+  static let logGroupTF = """
+    resource "aws_cloudwatch_log_group" "trail" {
+      name              = "audit"
+      retention_in_days = 30
+    }
+
+    """
+
+  static let trailTF = """
+    resource "aws_cloudtrail" "audit" {
+      name                       = "audit"
+      s3_bucket_name             = "audit-logs"
+      cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+      cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/ToLogs"
+    }
+
+    """
+
+  static let tw202Terraform = """
+    {"code":"TW202","codeDescription":{"href":"https://github.com/trailwatch/trailwatch/blob/main/docs/rules.md#tw202-log-group-retention-too-short"},\
+    "message":"log group 'aws_cloudwatch_log_group.trail' keeps the events of trail 'aws_cloudtrail.audit' for 30 days, fewer than the minimum of 365",\
+    "range":{"start":{"line":2,"character":22},"end":{"line":2,"character":24}},"severity":1,"source":"trailwatch"}
+    """
+
+  @Test("a Terraform file is linted with its module: the rest from disk, open files as the editor has them")
+  func terraformModule() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.write("logs.tf", Self.logGroupTF)
+    try directory.write("main.tf", Self.trailTF)
+    let logs = directory.url.appendingPathComponent("logs.tf").absoluteString
+    let main = directory.url.appendingPathComponent("main.tf").absoluteString
+    var client = try Client()
+    _ = try client.request(Self.initialize())
+    // The trail that makes 30 days too short is in main.tf, read from disk.
+    try client.send(Self.didOpen(logs, Self.logGroupTF))
+    #expect(try client.receive() == Self.published(logs, version: 1, [Self.tw202Terraform]))
+    // Opening main.tf lints it (nothing to say) and its module's other open file again.
+    try client.send(Self.didOpen(main, Self.trailTF))
+    #expect(try client.receive() == Self.published(main, version: 1, []))
+    #expect(try client.receive() == Self.published(logs, version: 1, [Self.tw202Terraform]))
+    // Unsaved: the trail no longer names the log group, so its retention is nobody's audit log.
+    let unwired = Self.trailTF.replacingOccurrences(
+      of: #"  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"\#n"#, with: "")
+    try client.send(Self.didChange(main, version: 2, changes: #"[{"text":\#(Self.quoted(unwired))}]"#))
+    let tw101 = """
+      {"code":"TW101","codeDescription":{"href":"https://github.com/trailwatch/trailwatch/blob/main/docs/rules.md#tw101-trail-missing-log-group"},\
+      "message":"trail 'aws_cloudtrail.audit' has no cloud_watch_logs_group_arn, so its events never reach CloudWatch Logs",\
+      "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":33}},"severity":1,"source":"trailwatch"}
+      """
+    let unwiredMain = try client.receive()
+    #expect(unwiredMain == Self.published(main, version: 2, [tw101]))
+    #expect(try client.receive() == Self.published(logs, version: 1, []))
+    // Closing main.tf: logs.tf is linted with main.tf from disk again.
+    try client.send(#"{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"\#(main)"}}}"#)
+    #expect(try client.receive() == Self.published(main, version: nil, []))
+    #expect(try client.receive() == Self.published(logs, version: 1, [Self.tw202Terraform]))
+    #expect(try client.finish().stderr == "")
+  }
+
   // MARK: Quick fixes
 
   @Test("a quick fix's edit, applied as the editor would, clears its diagnostic")
