@@ -87,6 +87,9 @@ extension Evaluator {
       case let value?: return value.knownText.map { .number(Double($0.count)) } ?? Self.unknown(value, "length() of a value known only after apply")
       case nil: return .unknown("length() needs a value")
       }
+    case "jsonencode":
+      guard arguments.count == 1 else { return .unknown("jsonencode() needs one value") }
+      return arguments[0].jsonEncoded
     case "tostring":
       guard let value = arguments.first else { return .unknown("tostring() needs a value") }
       switch value {

@@ -14,6 +14,10 @@ struct ModelBuilder {
   static let logGroupType = "aws_cloudwatch_log_group"
   static let retentionType = "aws_cloudwatch_log_group_retention"
   static let roleType = "aws_iam_role"
+  static let rolePolicyType = "aws_iam_role_policy"
+  static let policyType = "aws_iam_policy"
+  static let attachmentType = "aws_iam_role_policy_attachment"
+  static let policyDocumentType = "aws_iam_policy_document"
 
   /// One instance of a block the model cares about.
   struct Found {
@@ -23,7 +27,7 @@ struct ModelBuilder {
     var condition: String?
   }
 
-  private var links = ReferenceLinker()
+  var links = ReferenceLinker()
   /// The resource blocks that were read, by where their header is, with their instances' addresses.
   private(set) var blocks: [SuppressionComments.BlockKey: SuppressionComments.Block] = [:]
 
@@ -44,6 +48,7 @@ struct ModelBuilder {
     var dataGroups: [Found] = []
     var retentions: [Found] = []
     var roles: [Found] = []
+    var iam: [Found] = []
     for module in evaluator.instances.indices {
       let config = evaluator.config(of: module)
       for (index, resource) in config.resources.enumerated() {
@@ -51,6 +56,15 @@ struct ModelBuilder {
         case (false, Self.trailType), (false, Self.logGroupType), (true, Self.logGroupType), (false, Self.retentionType),
           (false, Self.roleType):
           break
+        case (false, Self.rolePolicyType), (false, Self.policyType), (false, Self.attachmentType),
+          (true, Self.policyDocumentType):
+          // Read only for the roles they describe; never reported themselves.
+          let expansion = evaluator.expansion(ofResource: index, in: module)
+          for (key, _) in expansion.keys {
+            let reference = InstanceReference(module: module, resource: index, key: key)
+            iam.append(Found(reference: reference, resource: resource, address: evaluator.address(of: reference)))
+          }
+          continue
         default:
           continue
         }
@@ -89,8 +103,8 @@ struct ModelBuilder {
       if let name = evaluator.resourceAttribute("name", of: found.reference).knownText, found.resource.block.body.attribute("name") != nil {
         links.rolesByName[name] = links.rolesByName[name] ?? found.address
       }
-      infrastructure.roles.append(Role(identity: identity(found)))
     }
+    infrastructure.roles = describeRoles(roles, iam: iam)
     var retentionByGroup: [String: Attribute<Int>] = [:]
     for found in retentions {
       guard let target = retentionTarget(found) else { continue }
@@ -110,9 +124,10 @@ struct ModelBuilder {
       } else if evaluator.resourceAttribute("log_group_class", of: found.reference).knownText == "DELIVERY" {
         exemption = "its log_group_class is DELIVERY, to which retention_in_days does not apply"
       }
+      let groupName = name(of: found)
       infrastructure.logGroups.append(LogGroup(
-        identity: identity(found), logGroupName: name(of: found), retentionInDays: retention,
-        retentionExemption: exemption))
+        identity: identity(found), logGroupName: groupName, retentionInDays: retention,
+        retentionExemption: exemption, arn: Self.arn(of: found.address, named: groupName)))
     }
     for found in dataGroups {
       let setting = retentionByGroup[found.address]
@@ -137,7 +152,7 @@ struct ModelBuilder {
     return infrastructure
   }
 
-  private func identity(_ found: Found) -> ResourceIdentity {
+  func identity(_ found: Found) -> ResourceIdentity {
     ResourceIdentity(
       name: found.address, type: found.resource.type, range: found.resource.block.headerRange,
       condition: found.condition, file: found.resource.file)

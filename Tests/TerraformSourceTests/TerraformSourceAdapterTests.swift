@@ -88,6 +88,16 @@ struct TerraformSourceAdapterTests {
     #expect(state == .explicit(Int(expected) ?? -1), "\(expression): \(String(describing: state))")
   }
 
+  @Test("jsonencode writes JSON as Terraform does: keys sorted, <, > and & escaped", arguments: [
+    (#"jsonencode({b = 1, a = ["x", true, null]})"#, #"{"a":["x",true,null],"b":1}"#),
+    (#"jsonencode("a<b & \"c\"")"#, #""a\u003cb \u0026 \"c\"""#),
+    (#"jsonencode({n = 2.5, s = "line\nbreak"})"#, #"{"n":2.5,"s":"line\nbreak"}"#),
+  ])
+  func jsonencode(expression: String, expected: String) {
+    let result = Self.model(["stack/main.tf": "resource \"aws_cloudwatch_log_group\" \"x\" {\n  name = \(expression)\n}\n"])
+    #expect(result.infrastructure.logGroups.first?.logGroupName.outcomes.first?.state == .explicit(expected))
+  }
+
   @Test("hostile configurations stay bounded: doubling text and lists, huge counts, deep references")
   func hostileConfigurations() {
     var locals = "locals {\n  s0 = \"abcdefgh\"\n  l0 = [1, 2]\n"

@@ -27,10 +27,12 @@ struct TerraformModuleTests {
 
     """
 
+  /// A delivery role CloudTrail can assume, allowed to write to any log group (TW103 has nothing to say).
   static let role = """
     resource "aws_iam_role" "delivery" {
       name               = "trail-delivery"
-      assume_role_policy = "{}"
+      assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+      inline_policy { policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "logs:*", Resource = "*" }] }) }
     }
 
     """
@@ -91,7 +93,7 @@ struct TerraformModuleTests {
         """,
     ]
     #expect(Self.lint(files) == [
-      "stack/modules/audit/main.tf:13:23: TW202 log group 'module.audit.aws_cloudwatch_log_group.audit' keeps the events of trail 'module.audit.aws_cloudtrail.main' for 30 days, fewer than the minimum of 365",
+      "stack/modules/audit/main.tf:14:23: TW202 log group 'module.audit.aws_cloudwatch_log_group.audit' keeps the events of trail 'module.audit.aws_cloudtrail.main' for 30 days, fewer than the minimum of 365",
     ])
   }
 
@@ -125,7 +127,7 @@ struct TerraformModuleTests {
         """,
     ]
     #expect(Self.lint(files) == [
-      "stack/logs/main.tf:7:23: TW202 log group 'module.logs.aws_cloudwatch_log_group.this' keeps the events of trail 'aws_cloudtrail.main' for 90 days (variable days, default 90), fewer than the minimum of 365",
+      "stack/logs/main.tf:8:23: TW202 log group 'module.logs.aws_cloudwatch_log_group.this' keeps the events of trail 'aws_cloudtrail.main' for 90 days (variable days, default 90), fewer than the minimum of 365",
     ])
   }
 
@@ -243,11 +245,11 @@ struct TerraformModuleTests {
   @Test("a variable's default is used, and --var overrides it")
   func variableDefaultAndOverride() {
     #expect(Self.lint(Self.variableRetention) == [
-      "stack/main.tf:12:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.main' for 30 days (variable days, default 30), fewer than the minimum of 365",
+      "stack/main.tf:13:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.main' for 30 days (variable days, default 30), fewer than the minimum of 365",
     ])
     #expect(Self.lint(Self.variableRetention, variables: TerraformVariableInput(assignments: [("days", "400")])) == [])
     #expect(Self.lint(Self.variableRetention, variables: TerraformVariableInput(assignments: [("days", "90")])) == [
-      "stack/main.tf:12:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.main' for 90 days (variable days = 90 from --var), fewer than the minimum of 365",
+      "stack/main.tf:13:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.main' for 90 days (variable days = 90 from --var), fewer than the minimum of 365",
     ])
   }
 
@@ -331,7 +333,7 @@ struct TerraformModuleTests {
       }
       """]
     #expect(Self.lint(files) == [
-      "stack/main.tf:14:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.by_local', 'aws_cloudtrail.by_name' for 180 days, fewer than the minimum of 365",
+      "stack/main.tf:15:23: TW202 log group 'aws_cloudwatch_log_group.audit' keeps the events of trail 'aws_cloudtrail.by_local', 'aws_cloudtrail.by_name' for 180 days, fewer than the minimum of 365",
     ])
   }
 
@@ -383,5 +385,101 @@ struct TerraformModuleTests {
     let result = SourceLinter().lint(Array("resource \"aws_cloudwatch_log_group\" \"a\" {}\n".utf8), path: "logs.tf")
     #expect(result.kind == .terraform)
     #expect(result.findings.map { "\($0.file):\($0.range.start.line):\($0.range.start.column) \($0.ruleID)" } == ["logs.tf:1:1 TW201"])
+  }
+
+  // MARK: Delivery roles (TW103)
+
+  static let logGroupAndTrail = """
+    resource "aws_cloudwatch_log_group" "audit" {
+      name              = "audit"
+      retention_in_days = 365
+    }
+
+    resource "aws_cloudtrail" "main" {
+      name                       = "audit"
+      s3_bucket_name             = "audit-bucket"
+      cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+      cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
+    }
+
+    """
+
+  static let trustsCloudTrail = """
+    jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+    """
+
+  @Test("a role whose data aws_iam_policy_document trusts another service: TW103 at the role's header")
+  func roleTrustFromDataDocument() {
+    let files = ["stack/main.tf": Self.logGroupAndTrail + """
+      data "aws_iam_policy_document" "assume" {
+        statement {
+          actions = ["sts:AssumeRole"]
+          principals {
+            type        = "Service"
+            identifiers = ["ec2.amazonaws.com"]
+          }
+        }
+      }
+
+      resource "aws_iam_role" "delivery" {
+        assume_role_policy = data.aws_iam_policy_document.assume.json
+        inline_policy {
+          name   = "deliver"
+          policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "logs:*", Resource = "*" }] })
+        }
+      }
+      """]
+    #expect(Self.lint(files) == [
+      "stack/main.tf:22:1: TW103 role 'aws_iam_role.delivery' does not let cloudtrail.amazonaws.com assume it (its assume_role_policy trusts only ec2.amazonaws.com), so trail 'aws_cloudtrail.main' cannot deliver its events to CloudWatch Logs",
+    ])
+  }
+
+  @Test("policies that name the role: a heredoc attached through aws_iam_policy, and an aws_iam_role_policy in another file")
+  func rolePoliciesByReference() {
+    let allowed = [
+      "stack/main.tf": Self.logGroupAndTrail + """
+        resource "aws_iam_role" "delivery" {
+          name               = "trail-delivery"
+          assume_role_policy = \(Self.trustsCloudTrail)
+        }
+
+        resource "aws_iam_policy" "streams" {
+          policy = <<POLICY
+        {"Statement": [{"Effect": "Allow", "Action": "logs:CreateLogStream", "Resource": "${aws_cloudwatch_log_group.audit.arn}:*"}]}
+        POLICY
+        }
+
+        resource "aws_iam_role_policy_attachment" "streams" {
+          role       = aws_iam_role.delivery.name
+          policy_arn = aws_iam_policy.streams.arn
+        }
+        """,
+      "stack/iam.tf": """
+        resource "aws_iam_role_policy" "events" {
+          role   = "trail-delivery"
+          policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["logs:PutLogEvents"], Resource = "arn:aws:logs:*:*:log-group:audit:*" }] })
+        }
+        """,
+    ]
+    #expect(Self.lint(allowed) == [])
+    var denied = allowed
+    denied["stack/iam.tf"] = allowed["stack/iam.tf"]!.replacingOccurrences(of: "\"Allow\"", with: "\"Deny\"")
+    #expect(Self.lint(denied) == [
+      "stack/main.tf:12:1: TW103 role 'aws_iam_role.delivery' denies logs:PutLogEvents on log group 'aws_cloudwatch_log_group.audit' (aws_iam_role_policy.events), so trail 'aws_cloudtrail.main' cannot deliver its events to CloudWatch Logs",
+    ])
+  }
+
+  @Test("a managed policy from elsewhere cannot be judged: a note with --show-unknown, nothing without")
+  func managedPolicyFromElsewhere() {
+    let files = ["stack/main.tf": Self.logGroupAndTrail + """
+      resource "aws_iam_role" "delivery" {
+        assume_role_policy  = \(Self.trustsCloudTrail)
+        managed_policy_arns = ["arn:aws:iam::aws:policy/CloudWatchLogsFullAccess"]
+      }
+      """]
+    #expect(Self.lint(files) == [])
+    #expect(Self.lint(files, settings: RuleSettings(showUnknown: true)) == [
+      "stack/main.tf:12:1: TW103 whether role 'aws_iam_role.delivery' allows logs:CreateLogStream and logs:PutLogEvents on log group 'aws_cloudwatch_log_group.audit' cannot be checked before deploy: managed policy arn:aws:iam::aws:policy/CloudWatchLogsFullAccess is not in this configuration",
+    ])
   }
 }

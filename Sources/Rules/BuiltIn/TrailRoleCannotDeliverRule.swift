@@ -25,9 +25,13 @@ public struct TrailRoleCannotDeliverRule: Rule {
       NotResource; an unconditional Deny wins. A resource covers the log group when it is *, the \
       group's ARN (!GetAtt Group.Arn, or a !Sub or literal ARN whose log-group name matches, wildcards \
       included), or one of its log streams. A role outside the template, or a managed policy from \
-      elsewhere, cannot be judged: with --show-unknown it is a note. Terraform plans are not judged \
-      yet: the policies of a plan's roles (assume_role_policy, aws_iam_role_policy, policy attachments) \
-      are not read, and a plan's role ARN that names no role of the plan is a note with --show-unknown.
+      elsewhere, cannot be judged: with --show-unknown it is a note. In Terraform configuration it \
+      reads the aws_iam_role's assume_role_policy, inline_policy blocks and managed_policy_arns, and the \
+      aws_iam_role_policy and aws_iam_role_policy_attachment resources that name the role, each policy \
+      written as JSON (a heredoc, jsonencode) or as a data aws_iam_policy_document; a resource such as \
+      "${aws_cloudwatch_log_group.audit.arn}:*" names that log group. Terraform plans are not judged \
+      yet: the policies of a plan's roles are not read, and a plan's role ARN that names no role of the \
+      plan is a note with --show-unknown.
       """,
     remediation: """
       Let CloudTrail assume the role and allow it to write to the trail's log group:
@@ -114,6 +118,35 @@ public struct TrailRoleCannotDeliverRule: Rule {
           }
         }
         """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "audit"
+          retention_in_days = 365
+        }
+
+        ↓resource "aws_iam_role" "delivery" {
+          name = "trail-delivery"
+          assume_role_policy = jsonencode({
+            Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "sts:AssumeRole" }]
+          })
+        }
+
+        resource "aws_iam_role_policy" "delivery" {
+          role = aws_iam_role.delivery.id
+          policy = jsonencode({
+            Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream"], Resource = "${aws_cloudwatch_log_group.audit.arn}:*" }]
+          })
+        }
+
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
+        }
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -152,6 +185,53 @@ public struct TrailRoleCannotDeliverRule: Rule {
         {"Resources": {"AuditTrail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsLogging": true, \
         "S3BucketName": "audit-bucket", "CloudWatchLogsLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:audit:*", \
         "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/CloudTrailToLogs"}}}}
+        """),
+      RuleExample(
+        "trail.tf",
+        """
+        resource "aws_cloudwatch_log_group" "audit" {
+          name              = "audit"
+          retention_in_days = 365
+        }
+
+        data "aws_iam_policy_document" "assume" {
+          statement {
+            actions = ["sts:AssumeRole"]
+            principals {
+              type        = "Service"
+              identifiers = ["cloudtrail.amazonaws.com"]
+            }
+          }
+        }
+
+        resource "aws_iam_role" "delivery" {
+          name               = "trail-delivery"
+          assume_role_policy = data.aws_iam_policy_document.assume.json
+        }
+
+        resource "aws_iam_policy" "deliver" {
+          policy = <<-POLICY
+            {
+              "Statement": [{
+                "Effect": "Allow",
+                "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                "Resource": "${aws_cloudwatch_log_group.audit.arn}:log-stream:*"
+              }]
+            }
+          POLICY
+        }
+
+        resource "aws_iam_role_policy_attachment" "deliver" {
+          role       = aws_iam_role.delivery.name
+          policy_arn = aws_iam_policy.deliver.arn
+        }
+
+        resource "aws_cloudtrail" "audit" {
+          name                       = "audit"
+          s3_bucket_name             = "audit-bucket"
+          cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+          cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
+        }
         """),
     ]
   )

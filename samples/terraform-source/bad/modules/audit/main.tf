@@ -9,8 +9,18 @@ resource "aws_cloudwatch_log_group" "trail" {
 }
 
 resource "aws_iam_role" "delivery" {
-  name               = "trail-delivery"
-  assume_role_policy = "{}"
+  name = "trail-delivery"
+  assume_role_policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+# Allows creating the trail's log streams but not writing to them: TW103.
+resource "aws_iam_role_policy" "delivery" {
+  role = aws_iam_role.delivery.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "logs:CreateLogStream", Resource = "${aws_cloudwatch_log_group.trail.arn}:*" }]
+  })
 }
 
 resource "aws_cloudtrail" "this" {
