@@ -122,12 +122,8 @@ extension ModelBuilder {
       let actions = list(negatesActions ? "not_actions" : "actions", in: statement.body).map {
         PolicyDocumentReader.pattern(of: $0, key: "actions", unreadable: &unreadable)
       }
-      let resources = list(negatesResources ? "not_resources" : "resources", in: statement.body).map { value in
-        let pattern = PolicyDocumentReader.pattern(of: value, key: "resources", unreadable: &unreadable)
-        if case .explicit(let reference) = links.reference(value, linkingTo: .logGroup) {
-          return Reference(text: reference.text, target: reference.target, pattern: reference.text == nil ? pattern : nil)
-        }
-        return Reference(pattern: pattern)
+      let resources = list(negatesResources ? "not_resources" : "resources", in: statement.body).map {
+        PolicyDocumentReader.resource($0, key: "resources", links: links, unreadable: &unreadable)
       }
       let negatesPrincipals = statement.body.blocks(ofType: "principals").isEmpty
         && !statement.body.blocks(ofType: "not_principals").isEmpty

@@ -67,7 +67,7 @@ struct PolicyDocumentReader {
       let principalKey = node["NotPrincipal"] != nil ? "NotPrincipal" : "Principal"
       let actions = values(of: node[actionKey], pieces: pieces).map { Self.pattern(of: $0, key: actionKey, unreadable: &unreadable) }
       let resources = values(of: node[resourceKey], pieces: pieces).map {
-        resource($0, key: resourceKey, unreadable: &unreadable)
+        Self.resource($0, key: resourceKey, links: links, unreadable: &unreadable)
       }
       var principals: [TextPattern] = []
       if let principal = node[principalKey] {
@@ -113,15 +113,31 @@ struct PolicyDocumentReader {
     return .string(result)
   }
 
-  /// A `Resource` entry: the log group it names when it refers to one, else what is known of its ARN.
-  private func resource(_ value: TerraformValue, key: String, unreadable: inout [String]) -> Reference {
+  /// A `Resource` entry: the log group it names when it refers to one (by reference, or by the name
+  /// in its ARN, whatever the region and account parts are), else what is known of its ARN.
+  static func resource(
+    _ value: TerraformValue, key: String, links: ReferenceLinker, unreadable: inout [String]
+  ) -> Reference {
     let pattern = Self.pattern(of: value, key: key, unreadable: &unreadable)
-    switch links.reference(value, linkingTo: .logGroup) {
-    case .explicit(let reference):
-      return Reference(text: reference.text, target: reference.target, pattern: reference.text == nil ? pattern : nil)
-    default:
-      return Reference(pattern: pattern)
+    let byName = logGroupName(in: pattern).flatMap { links.logGroupsByName[$0] }
+    if case .explicit(let reference) = links.reference(value, linkingTo: .logGroup) {
+      return Reference(
+        text: reference.text, target: reference.target ?? byName, pattern: reference.text == nil ? pattern : nil)
     }
+    return Reference(target: byName, pattern: pattern)
+  }
+
+  /// The log group name an ARN pattern spells out after `:log-group:`, up to the next `:`, when
+  /// that part is literal (`arn:aws:logs:${var.region}:${var.account}:log-group:audit:log-stream:*`).
+  static func logGroupName(in pattern: TextPattern) -> String? {
+    for (index, piece) in pattern.pieces.enumerated() {
+      guard case .literal(let text) = piece, let marker = text.firstRange(of: ":log-group:") else { continue }
+      let rest = text[marker.upperBound...]
+      if let end = rest.firstIndex(of: ":") { return rest[..<end].isEmpty ? nil : String(rest[..<end]) }
+      // The name runs to the end of this piece: it must also end the pattern.
+      return index == pattern.pieces.count - 1 && !rest.isEmpty ? String(rest) : nil
+    }
+    return nil
   }
 
   /// What is known of a policy entry: its text, with a piece for each part known only after apply.

@@ -482,4 +482,27 @@ struct TerraformModuleTests {
       "stack/main.tf:12:1: TW103 whether role 'aws_iam_role.delivery' allows logs:CreateLogStream and logs:PutLogEvents on log group 'aws_cloudwatch_log_group.audit' cannot be checked before deploy: managed policy arn:aws:iam::aws:policy/CloudWatchLogsFullAccess is not in this configuration",
     ])
   }
+
+  @Test("a policy ARN with the region and account from variables names the log group by its name")
+  func policyArnWithUnknownRegion() {
+    let files = ["stack/main.tf": Self.logGroupAndTrail + """
+      variable "region" {}
+      variable "account_id" {}
+
+      data "aws_iam_policy_document" "deliver" {
+        statement {
+          actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+          resources = ["arn:aws:logs:${var.region}:${var.account_id}:log-group:${aws_cloudwatch_log_group.audit.name}:log-stream:*"]
+        }
+      }
+
+      resource "aws_iam_role" "delivery" {
+        assume_role_policy = \(Self.trustsCloudTrail)
+        inline_policy {
+          policy = data.aws_iam_policy_document.deliver.json
+        }
+      }
+      """]
+    #expect(Self.lint(files, settings: RuleSettings(showUnknown: true)) == [])
+  }
 }
