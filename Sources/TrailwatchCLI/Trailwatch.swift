@@ -40,7 +40,7 @@ public struct Trailwatch: AsyncParsableCommand {
     do {
       let arguments = PathArguments(
         Array(CommandLine.arguments.dropFirst()),
-        subcommands: Set(configuration.subcommands.map { $0._commandName }),
+        subcommands: Set(configuration.subcommands.compactMap { $0.configuration.commandName }),
         optionsTakingValues: LintCommand.optionsTakingValues)
       var command = try parseAsRoot(arguments.remaining)
       if !arguments.paths.isEmpty, var lint = command as? LintCommand {
