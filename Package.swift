@@ -40,7 +40,7 @@ let package = Package(
     // CloudFormation templates (JSON and YAML) to the model.
     .target(name: "CloudFormation", dependencies: ["SourceMap", "InfraModel"]),
     // Terraform plans (`terraform show -json`) to the model.
-    .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel"]),
+    .target(name: "TerraformPlan", dependencies: ["SourceMap", "InfraModel", "TerraformSource"]),
     // Terraform configuration (.tf, .tf.json, .tfvars) of a directory and its local modules to the model.
     .target(name: "TerraformSource", dependencies: ["SourceMap", "InfraModel"]),
     // Rules: pure functions of the model, each with its own description and examples.

@@ -1,5 +1,6 @@
 import InfraModel
 import SourceMap
+import TerraformSource
 
 /// Builds the provider-neutral model from a plan: trails, log groups and roles as they will be after
 /// apply, linked through the configuration's references or through the names in known ARNs.
@@ -42,11 +43,11 @@ struct PlanModelBuilder {
         retentionExemption: exempt ? "its log_group_class is DELIVERY, to which retention_in_days does not apply" : nil,
         managedElsewhere: group.address.mode == .data && override == nil
           ? "it is an existing log group that this plan only reads (data source): change its retention where it is managed"
-          : nil))
+          : nil,
+        arn: group.string("arn").map { TextPattern(literal: $0) }
+          ?? LogGroupARN.pattern(address: group.addressText, name: group.string("name"))))
     }
-    for role in roles.resources {
-      infrastructure.roles.append(Role(identity: identity(of: role)))
-    }
+    infrastructure.roles = PlanRoleReader(resources: resources, roles: roles, groups: groups, resolver: resolver).described()
     for trail in resources where trail.address.type == TerraformType.trail && trail.address.mode == .managed {
       infrastructure.trails.append(Trail(
         identity: identity(of: trail),

@@ -52,6 +52,15 @@ struct PlanResource: Sendable {
     return scalar.style == .plain && scalar.text == "true"
   }
 
+  /// Whether `after_unknown` marks a field of one item of a list attribute (`inline_policy[0].policy`)
+  /// as known only after apply.
+  func isUnknown(inside attribute: String, item: Int, field: String) -> Bool {
+    guard let items = afterUnknown?[attribute]?.items, items.indices.contains(item),
+      let scalar = items[item][field]?.scalar
+    else { return false }
+    return scalar.style == .plain && scalar.text == "true"
+  }
+
   /// The attribute's known value after apply; nil when absent.
   func value(_ attribute: String) -> Node? {
     after?[attribute]

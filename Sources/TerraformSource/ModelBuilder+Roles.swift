@@ -140,15 +140,4 @@ extension ModelBuilder {
     }
     return .explicit(PolicyDocument(statements: statements, unreadable: unreadable))
   }
-
-  /// A log group's ARN as the provider formats it (without `:*`), with the partition, region and
-  /// account as placeholders and the name when it is known.
-  static func arn(of address: String, named name: Attribute<String>) -> TextPattern {
-    var namePiece = TextPattern.Piece.placeholder(address)
-    if name.outcomes.count == 1, case .explicit(let text) = name.outcomes[0].state { namePiece = .literal(text) }
-    return TextPattern([
-      .literal("arn:"), .placeholder("partition"), .literal(":logs:"), .placeholder("region"), .literal(":"),
-      .placeholder("account"), .literal(":log-group:"), namePiece,
-    ])
-  }
 }

@@ -127,7 +127,7 @@ struct ModelBuilder {
       let groupName = name(of: found)
       infrastructure.logGroups.append(LogGroup(
         identity: identity(found), logGroupName: groupName, retentionInDays: retention,
-        retentionExemption: exemption, arn: Self.arn(of: found.address, named: groupName)))
+        retentionExemption: exemption, arn: LogGroupARN.pattern(address: found.address, name: Self.knownName(groupName))))
     }
     for found in dataGroups {
       let setting = retentionByGroup[found.address]
@@ -209,6 +209,12 @@ struct ModelBuilder {
         return text.isEmpty ? .absent : .explicit(text)
       }
     }
+  }
+
+  /// The name when it has one known value.
+  static func knownName(_ name: Attribute<String>) -> String? {
+    guard name.outcomes.count == 1, case .explicit(let text) = name.outcomes[0].state else { return nil }
+    return text
   }
 
   /// The log group an `aws_cloudwatch_log_group_retention` applies to: by reference or by name.

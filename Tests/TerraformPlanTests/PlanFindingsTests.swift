@@ -265,4 +265,55 @@ struct PlanFindingsTests {
     ]))
     #expect(plan.markers.map { "\($0.line):\($0.column)" } == ["1:384", "1:808"])
   }
+
+  // MARK: Delivery roles (TW103)
+
+  /// A no-op plan: a trail, its log group, and the role `cloudtrail-to-logs` with `trust` and `inline`
+  /// as the plan shows them, and an `aws_iam_role_policy` naming the role with `policy`.
+  static func rolePlan(trust: String, inline: String = "[]", policy: String, policyUnknown: Bool = false) -> MarkedPlan {
+    MarkedPlan(#"""
+      {"format_version": "1.2", "resource_changes": [
+        {"address": "aws_cloudtrail.org", "mode": "managed", "type": "aws_cloudtrail", "name": "org",
+         "change": {"actions": ["no-op"], "after": {"enable_logging": true,
+           "cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:123456789012:log-group:audit:*",
+           "cloud_watch_logs_role_arn": "arn:aws:iam::123456789012:role/cloudtrail-to-logs"}, "after_unknown": {}}},
+        {"address": "aws_cloudwatch_log_group.audit", "mode": "managed", "type": "aws_cloudwatch_log_group", "name": "audit",
+         "change": {"actions": ["no-op"], "after": {"name": "audit", "retention_in_days": 365,
+           "arn": "arn:aws:logs:eu-west-1:123456789012:log-group:audit"}, "after_unknown": {}}},
+        {↓"address": "aws_iam_role.delivery", "mode": "managed", "type": "aws_iam_role", "name": "delivery",
+         "change": {"actions": ["no-op"], "after": {"name": "cloudtrail-to-logs", "assume_role_policy": \#(trust),
+           "inline_policy": \#(inline), "managed_policy_arns": []}, "after_unknown": {}}},
+        {"address": "aws_iam_role_policy.deliver", "mode": "managed", "type": "aws_iam_role_policy", "name": "deliver",
+         "change": {"actions": ["no-op"], "after": {"role": "cloudtrail-to-logs", "policy": \#(policy)},
+           "after_unknown": {"policy": \#(policyUnknown)}}}
+      ]}
+      """#)
+  }
+
+  static let trustsCloudTrail = #""{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudtrail.amazonaws.com\"}}]}""#
+  static let streamsOnly = #""{\"Statement\":[{\"Action\":\"logs:CreateLogStream\",\"Effect\":\"Allow\",\"Resource\":\"arn:aws:logs:eu-west-1:123456789012:log-group:audit:*\"}]}""#
+
+  @Test("a plan's role: its trust and the policies that name it are read as the plan shows them")
+  func planRoles() {
+    let streams = Self.rolePlan(trust: Self.trustsCloudTrail, policy: Self.streamsOnly)
+    #expect(streams.lint() == streams.expected([
+      ("TW103", .error, "role 'aws_iam_role.delivery' has no policy that allows logs:PutLogEvents on log group 'aws_cloudwatch_log_group.audit', so trail 'aws_cloudtrail.org' cannot deliver its events to CloudWatch Logs"),
+    ]))
+    let inline = #"[{"name": "events", "policy": "{\"Statement\":[{\"Action\":\"logs:PutLogEvents\",\"Effect\":\"Allow\",\"Resource\":\"*\"}]}"}]"#
+    #expect(Self.rolePlan(trust: Self.trustsCloudTrail, inline: inline, policy: Self.streamsOnly).lint(showUnknown: true) == [])
+    let ec2 = Self.trustsCloudTrail.replacingOccurrences(of: "cloudtrail.amazonaws.com", with: "ec2.amazonaws.com")
+    let wrongTrust = Self.rolePlan(trust: ec2, inline: inline, policy: Self.streamsOnly)
+    #expect(wrongTrust.lint() == wrongTrust.expected([
+      ("TW103", .error, "role 'aws_iam_role.delivery' does not let cloudtrail.amazonaws.com assume it (its assume_role_policy trusts only ec2.amazonaws.com), so trail 'aws_cloudtrail.org' cannot deliver its events to CloudWatch Logs"),
+    ]))
+  }
+
+  @Test("a plan's policy known only after apply is a note with --show-unknown, nothing without")
+  func planPolicyKnownAfterApply() {
+    let plan = Self.rolePlan(trust: Self.trustsCloudTrail, policy: "null", policyUnknown: true)
+    #expect(plan.lint() == [])
+    #expect(plan.lint(showUnknown: true) == plan.expected([
+      ("TW103", .note, "whether role 'aws_iam_role.delivery' allows logs:CreateLogStream and logs:PutLogEvents on log group 'aws_cloudwatch_log_group.audit' cannot be checked before deploy: the plan shows it as (known after apply)"),
+    ]))
+  }
 }

@@ -29,9 +29,9 @@ public struct TrailRoleCannotDeliverRule: Rule {
       reads the aws_iam_role's assume_role_policy, inline_policy blocks and managed_policy_arns, and the \
       aws_iam_role_policy and aws_iam_role_policy_attachment resources that name the role, each policy \
       written as JSON (a heredoc, jsonencode) or as a data aws_iam_policy_document; a resource such as \
-      "${aws_cloudwatch_log_group.audit.arn}:*" names that log group. Terraform plans are not judged \
-      yet: the policies of a plan's roles are not read, and a plan's role ARN that names no role of the \
-      plan is a note with --show-unknown.
+      "${aws_cloudwatch_log_group.audit.arn}:*" names that log group. In a Terraform plan it reads \
+      the same from what the plan shows after apply; a policy the plan shows as (known after apply) \
+      cannot be judged (a note with --show-unknown), nor can a role that a data source reads.
       """,
     remediation: """
       Let CloudTrail assume the role and allow it to write to the trail's log group:

@@ -9,7 +9,8 @@ resource "aws_cloudwatch_log_group" "trail" {
 
 resource "aws_iam_role" "delivery" {
   name               = "trail-delivery"
-  assume_role_policy = "{}"
+  assume_role_policy = jsonencode({ Statement = [{ Action = "sts:AssumeRole", Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" } }], Version = "2012-10-17" })
+  inline_policy { policy = jsonencode({ Statement = [{ Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Effect = "Allow", Resource = "*" }], Version = "2012-10-17" }) }
 }
 
 resource "aws_cloudtrail" "this" {
