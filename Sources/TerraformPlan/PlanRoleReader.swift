@@ -3,8 +3,8 @@ import SourceMap
 import TerraformSource
 
 /// The roles a plan manages, with the policies it shows for them, for TW103: the role's
-/// `assume_role_policy`, `inline_policy` and `managed_policy_arns`, and the `aws_iam_role_policy`
-/// and `aws_iam_role_policy_attachment` resources that name it (through the configuration's
+/// `assume_role_policy`, `inline_policy` and `managed_policy_arns`, and the `aws_iam_role_policy`,
+/// `aws_iam_role_policy_attachment` and `aws_iam_policy_attachment` resources that name it (through the configuration's
 /// references, or by the role's name), an attached `aws_iam_policy` of the plan read too. A policy
 /// the plan shows as (known after apply) is unknown; a role read by a data source, or one the plan
 /// shows without its `assume_role_policy`, is not judged.
@@ -67,6 +67,14 @@ struct PlanRoleReader {
       }
       for arn in role.value("managed_policy_arns")?.items ?? [] {
         result[index].policies.append(managed(arn.scalar?.text, of: role, attachment: nil))
+      }
+    }
+    for resource in resources where resource.address.mode == .managed && resource.address.type == TerraformType.sharedPolicyAttachment {
+      let named = (resource.value("roles")?.items ?? []).compactMap { $0.scalar?.text }.compactMap { roles.byName[$0] }
+      let referenced = resolver.target(ofAttribute: "roles", of: resource.address, type: TerraformType.role)
+        .flatMap { roles.instance($0, near: resource.address) }
+      for index in Set(named + (referenced.map { [$0] } ?? [])).sorted() where result[index].isDescribed {
+        result[index].policies.append(managed(resource.string("policy_arn"), of: resource, attachment: resource))
       }
     }
     for resource in resources where resource.address.mode == .managed {

@@ -7,6 +7,10 @@ enum TerraformType {
   static let rolePolicy = "aws_iam_role_policy"
   static let policy = "aws_iam_policy"
   static let policyAttachment = "aws_iam_role_policy_attachment"
+  /// Attaches one policy to any number of roles, users and groups.
+  static let sharedPolicyAttachment = "aws_iam_policy_attachment"
 
-  static let read: Set<String> = [trail, logGroup, logGroupRetention, role, rolePolicy, policy, policyAttachment]
+  static let read: Set<String> = [
+    trail, logGroup, logGroupRetention, role, rolePolicy, policy, policyAttachment, sharedPolicyAttachment,
+  ]
 }

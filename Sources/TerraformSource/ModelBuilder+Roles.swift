@@ -2,8 +2,9 @@ import InfraModel
 import SourceMap
 
 /// The roles of a configuration with their policies, for TW103: the trust policy in
-/// `assume_role_policy`, `inline_policy` blocks, `aws_iam_role_policy` resources and
-/// `aws_iam_role_policy_attachment`s that name the role, and `managed_policy_arns`; a policy is JSON
+/// `assume_role_policy`, `inline_policy` blocks, `aws_iam_role_policy` resources,
+/// `aws_iam_role_policy_attachment`s and `aws_iam_policy_attachment`s that name the role, and
+/// `managed_policy_arns`; a policy is JSON
 /// (a heredoc, `jsonencode(…)`) or a `data "aws_iam_policy_document"`.
 extension ModelBuilder {
   mutating func describeRoles(_ roles: [Found], iam: [Found]) -> [Role] {
@@ -41,7 +42,19 @@ extension ModelBuilder {
       }
       described.append(Role(identity: identity(found), trustPolicy: trust, policies: policies, isDescribed: true))
     }
-    for found in iam where !found.resource.isData && found.resource.type != Self.policyType {
+    for found in iam where found.resource.type == Self.sharedAttachmentType {
+      guard let arn = found.resource.block.body.attribute("policy_arn") else { continue }
+      let named = evaluator.resourceAttribute("roles", of: found.reference)
+      let listed: [TerraformValue]
+      if case .tuple(let items) = named { listed = items } else { listed = [named] }
+      for role in listed {
+        guard let address = roleAddress(named: role), let index = indexByAddress[address] else { continue }
+        let value = evaluator.resourceAttribute("policy_arn", of: found.reference)
+        described[index].policies.append(managedPolicy(value, at: arn.value.range, iam: iam, reader: reader))
+      }
+    }
+    for found in iam
+    where !found.resource.isData && found.resource.type != Self.policyType && found.resource.type != Self.sharedAttachmentType {
       guard let role = roleAddress(named: evaluator.resourceAttribute("role", of: found.reference)),
         let index = indexByAddress[role]
       else { continue }

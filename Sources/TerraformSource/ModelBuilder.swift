@@ -17,6 +17,8 @@ struct ModelBuilder {
   static let rolePolicyType = "aws_iam_role_policy"
   static let policyType = "aws_iam_policy"
   static let attachmentType = "aws_iam_role_policy_attachment"
+  /// Attaches one policy to any number of roles, users and groups.
+  static let sharedAttachmentType = "aws_iam_policy_attachment"
   static let policyDocumentType = "aws_iam_policy_document"
 
   /// One instance of a block the model cares about.
@@ -57,7 +59,7 @@ struct ModelBuilder {
           (false, Self.roleType):
           break
         case (false, Self.rolePolicyType), (false, Self.policyType), (false, Self.attachmentType),
-          (true, Self.policyDocumentType):
+          (false, Self.sharedAttachmentType), (true, Self.policyDocumentType):
           // Read only for the roles they describe; never reported themselves.
           let expansion = evaluator.expansion(ofResource: index, in: module)
           for (key, _) in expansion.keys {

@@ -298,7 +298,8 @@ struct CLITests {
     let output = try CommandRunner.run(["explain", "TW103"])
     #expect(output.stdout.contains("""
       In Terraform configuration it reads the aws_iam_role's assume_role_policy, inline_policy blocks and \
-      managed_policy_arns, and the aws_iam_role_policy and aws_iam_role_policy_attachment resources that name the role
+      managed_policy_arns, and the aws_iam_role_policy, aws_iam_role_policy_attachment and aws_iam_policy_attachment \
+      resources that name the role
       """))
     #expect(output.stdout.contains("""
       In a Terraform plan it reads the same from what the plan shows after apply; a policy the plan shows as \

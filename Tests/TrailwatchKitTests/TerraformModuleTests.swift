@@ -505,4 +505,26 @@ struct TerraformModuleTests {
       """]
     #expect(Self.lint(files, settings: RuleSettings(showUnknown: true)) == [])
   }
+
+  @Test("a policy attached with aws_iam_policy_attachment to a list of roles counts for each of them")
+  func sharedPolicyAttachment() {
+    let files = ["stack/main.tf": Self.logGroupAndTrail + """
+      resource "aws_iam_role" "delivery" {
+        assume_role_policy = \(Self.trustsCloudTrail)
+      }
+
+      resource "aws_iam_policy" "deliver" {
+        policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" }] })
+      }
+
+      resource "aws_iam_policy_attachment" "deliver" {
+        name       = "deliver"
+        roles      = [aws_iam_role.delivery.name]
+        policy_arn = aws_iam_policy.deliver.arn
+      }
+      """]
+    #expect(Self.lint(files, settings: RuleSettings(showUnknown: true)) == [])
+    let detached = files.mapValues { $0.replacingOccurrences(of: "roles      = [aws_iam_role.delivery.name]", with: "roles      = []") }
+    #expect(Self.lint(detached).first?.hasPrefix("stack/main.tf:12:1: TW103 role 'aws_iam_role.delivery' has no policy that allows") == true)
+  }
 }

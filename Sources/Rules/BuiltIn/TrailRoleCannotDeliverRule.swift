@@ -27,7 +27,8 @@ public struct TrailRoleCannotDeliverRule: Rule {
       included), or one of its log streams. A role outside the template, or a managed policy from \
       elsewhere, cannot be judged: with --show-unknown it is a note. In Terraform configuration it \
       reads the aws_iam_role's assume_role_policy, inline_policy blocks and managed_policy_arns, and the \
-      aws_iam_role_policy and aws_iam_role_policy_attachment resources that name the role, each policy \
+      aws_iam_role_policy, aws_iam_role_policy_attachment and aws_iam_policy_attachment resources that \
+      name the role, each policy \
       written as JSON (a heredoc, jsonencode) or as a data aws_iam_policy_document; a resource such as \
       "${aws_cloudwatch_log_group.audit.arn}:*" names that log group. In a Terraform plan it reads \
       the same from what the plan shows after apply; a policy the plan shows as (known after apply) \
