@@ -23,8 +23,11 @@ public struct QuickFixer: Sendable {
   /// The fixes for `finding`, one of `findings` (everything `Linter(options:).lint(bytes, path:)`
   /// reported).
   public func fixes(for finding: Finding, in bytes: [UInt8], path: String, findings: [Finding]) -> [Fix] {
-    guard finding.isReported, let resource = finding.resource, let template = EditableTemplate(bytes: bytes, path: path)
-    else { return [] }
+    guard finding.isReported, finding.resource != nil else { return [] }
+    if LintUnit.isTerraform(path) {
+      return terraformFixes(for: finding, in: bytes, path: path, findings: findings)
+    }
+    guard let resource = finding.resource, let template = EditableTemplate(bytes: bytes, path: path) else { return [] }
     var candidates: [Fix]
     switch finding.ruleID {
     case LogGroupMissingRetentionRule.description.id:
@@ -36,6 +39,39 @@ public struct QuickFixer: Sendable {
     }
     candidates += ignoreComment(for: finding, resource: resource, in: template)
     return candidates.filter { verify($0, in: bytes, path: path, findings: findings) }
+  }
+
+  private func terraformFixes(for finding: Finding, in bytes: [UInt8], path: String, findings: [Finding]) -> [Fix] {
+    let hcl = TerraformQuickFixes(bytes: bytes)
+    var candidates: [Fix] = []
+    switch finding.ruleID {
+    case LogGroupMissingRetentionRule.description.id:
+      // Unset: add it; `retention_in_days = 0` (never expire): replace the 0.
+      candidates += [hcl.addRetention(for: finding, days: targetRetention)].compactMap { $0 }
+      candidates += hcl.replaceRetention(for: finding, with: [targetRetention])
+    case LogGroupRetentionTooShortRule.description.id, LogGroupRetentionInvalidRule.description.id:
+      candidates += hcl.replaceRetention(for: finding, with: retentionChoices(for: finding, in: bytes))
+    default:
+      break
+    }
+    candidates += [hcl.ignoreComment(for: finding)].compactMap { $0 }
+    return candidates.filter { verify($0, in: bytes, path: path, findings: findings) }
+  }
+
+  /// What an invalid retention may become (the accepted periods either side of it) and one year.
+  private func retentionChoices(for finding: Finding, in bytes: [UInt8]) -> [Int] {
+    var values: [Int] = []
+    if finding.ruleID == LogGroupRetentionInvalidRule.description.id {
+      let shift = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      let range = (finding.range.start.offset + shift)..<(finding.range.end.offset + shift)
+      if range.upperBound <= bytes.count,
+        let days = Int(String(decoding: bytes[range].filter { $0 != UInt8(ascii: "\"") }, as: UTF8.self))
+      {
+        values = AllowedRetention.neighbours(of: days)
+      }
+    }
+    if !values.contains(targetRetention) { values.append(targetRetention) }
+    return values
   }
 
   /// The retention a fix writes: one year, or the shortest accepted period meeting a higher minimum.

@@ -172,7 +172,50 @@ struct QuickFixerTests {
       after: []),
   ]
 
-  @Test("each fix writes the expected text", arguments: cases)
+  static let terraformCases: [Case] = [
+    Case(
+      testDescription: "a Terraform log group gets retention_in_days as its first argument", path: "stack/logs.tf", rule: "TW201",
+      before: "resource \"aws_cloudwatch_log_group\" \"app\" {\n    name = \"app\"\n}\n",
+      after: ["resource \"aws_cloudwatch_log_group\" \"app\" {\n    retention_in_days = 365\n    name = \"app\"\n}\n"]),
+    Case(
+      testDescription: "an empty Terraform block gets it two spaces in, with its CRLF line breaks", path: "stack/logs.tf", rule: "TW201",
+      before: "resource \"aws_cloudwatch_log_group\" \"app\" {\r\n}\r\n",
+      after: ["resource \"aws_cloudwatch_log_group\" \"app\" {\r\n  retention_in_days = 365\r\n}\r\n"]),
+    Case(
+      testDescription: "retention_in_days = 0 (never expire) becomes 365", path: "stack/logs.tf", rule: "TW201",
+      before: "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = 0\n}\n",
+      after: ["resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = 365\n}\n"]),
+    Case(
+      testDescription: "an invalid Terraform retention offers its accepted neighbours", path: "stack/logs.tf", rule: "TW203",
+      before: "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = \"366\"\n}\n",
+      after: [
+        "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = \"365\"\n}\n",
+        "resource \"aws_cloudwatch_log_group\" \"app\" {\n  retention_in_days = \"400\"\n}\n",
+      ]),
+    Case(
+      testDescription: "a too-short retention written in the resource is set to 365", path: "stack/main.tf", rule: "TW202",
+      before: terraformTrail.replacingOccurrences(of: "var.days", with: "30"),
+      after: [terraformTrail.replacingOccurrences(of: "var.days", with: "365")]),
+    Case(
+      testDescription: "no value fix for a retention that comes from a variable", path: "stack/main.tf", rule: "TW202",
+      before: "variable \"days\" {\n  default = 30\n}\n" + terraformTrail,
+      after: []),
+  ]
+
+  static let terraformTrail = """
+    resource "aws_cloudwatch_log_group" "audit" {
+      retention_in_days = var.days
+    }
+    resource "aws_cloudtrail" "main" {
+      name                       = "audit"
+      s3_bucket_name             = "audit"
+      cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+      cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/ToLogs"
+    }
+
+    """
+
+  @Test("each fix writes the expected text", arguments: cases + terraformCases)
   func fixes(_ example: Case) throws {
     let linter = SourceLinter(settings: example.settings)
     let bytes = Array(example.before.utf8)
@@ -235,6 +278,20 @@ struct QuickFixerTests {
       let linted = SourceLinter().lint(SourceEdit.apply(fix.edits, to: bytes), path: path).findings
       #expect(linted.filter(\.isReported).isEmpty, "\(linted)")
     }
+  }
+
+  @Test("a Terraform finding can be accepted with a comment above its line, at that line's indentation")
+  func terraformIgnoreComment() throws {
+    let before = "resource \"aws_cloudwatch_log_group\" \"app\" {\n  name              = \"app\"\n  retention_in_days = 366\n}\n"
+    let bytes = Array(before.utf8)
+    let findings = SourceLinter().lint(bytes, path: "stack/logs.tf").findings
+    let finding = try #require(findings.first { $0.ruleID == "TW203" })
+    let fixes = QuickFixer().fixes(for: finding, in: bytes, path: "stack/logs.tf", findings: findings).filter { $0.title.hasPrefix("Ignore ") }
+    #expect(fixes.map(\.title) == ["Ignore TW203 for 'aws_cloudwatch_log_group.app' with a comment"])
+    #expect(fixes.map { String(decoding: SourceEdit.apply($0.edits, to: bytes), as: UTF8.self) } == [
+      "resource \"aws_cloudwatch_log_group\" \"app\" {\n  name              = \"app\"\n"
+        + "  # trailwatch:ignore TW203 TODO: say why this is accepted\n  retention_in_days = 366\n}\n"
+    ])
   }
 
   /// Every finding of the rules' own triggering examples that gets a fix is gone after it, in every
