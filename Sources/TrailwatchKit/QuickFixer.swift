@@ -50,7 +50,8 @@ public struct QuickFixer: Sendable {
       candidates += [hcl.addRetention(for: finding, days: targetRetention)].compactMap { $0 }
       candidates += hcl.replaceRetention(for: finding, with: [targetRetention])
     case LogGroupRetentionTooShortRule.description.id, LogGroupRetentionInvalidRule.description.id:
-      candidates += hcl.replaceRetention(for: finding, with: retentionChoices(for: finding, in: bytes))
+      candidates += hcl.replaceRetention(
+        for: finding, with: retentionChoices(for: finding.ruleID, written: hcl.writtenRetention(at: finding)?.days))
     default:
       break
     }
@@ -58,17 +59,12 @@ public struct QuickFixer: Sendable {
     return candidates.filter { verify($0, in: bytes, path: path, findings: findings) }
   }
 
-  /// What an invalid retention may become (the accepted periods either side of it) and one year.
-  private func retentionChoices(for finding: Finding, in bytes: [UInt8]) -> [Int] {
+  /// What a retention may become: `targetRetention`, and for an invalid one (TW203) first the
+  /// accepted periods either side of the value written.
+  private func retentionChoices(for ruleID: String, written days: Int?) -> [Int] {
     var values: [Int] = []
-    if finding.ruleID == LogGroupRetentionInvalidRule.description.id {
-      let shift = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      let range = (finding.range.start.offset + shift)..<(finding.range.end.offset + shift)
-      if range.upperBound <= bytes.count,
-        let days = Int(String(decoding: bytes[range].filter { $0 != UInt8(ascii: "\"") }, as: UTF8.self))
-      {
-        values = AllowedRetention.neighbours(of: days)
-      }
+    if ruleID == LogGroupRetentionInvalidRule.description.id, let days {
+      values = AllowedRetention.neighbours(of: days)
     }
     if !values.contains(targetRetention) { values.append(targetRetention) }
     return values
@@ -172,11 +168,7 @@ public struct QuickFixer: Sendable {
     }
     guard let scalar = node.scalar else { return [] }
     let range = template.offset(node.range.start)..<template.offset(node.range.end)
-    var values: [Int] = []
-    if finding.ruleID == LogGroupRetentionInvalidRule.description.id, let days = scalar.intValue {
-      values = AllowedRetention.neighbours(of: days)
-    }
-    if !values.contains(targetRetention) { values.append(targetRetention) }
+    let values = retentionChoices(for: finding.ruleID, written: scalar.intValue)
     // Keep the value's form: a quoted number stays quoted.
     let quote = range.isEmpty ? nil : [UInt8(ascii: "\""), UInt8(ascii: "'")].first { $0 == template.bytes[range.lowerBound] }
     let quoted = { (text: String) in quote.map { String(UnicodeScalar($0)) + text + String(UnicodeScalar($0)) } ?? text }

@@ -34,19 +34,27 @@ struct TerraformQuickFixes {
     return Fix(title: "Add retention_in_days = \(days)", finding: finding, edits: [edit], isPreferred: true)
   }
 
-  /// The number at the finding replaced by each of `values`, when a number (bare or quoted) is what is
-  /// written there.
-  func replaceRetention(for finding: Finding, with values: [Int]) -> [Fix] {
+  /// The number written at the finding (bare or quoted), with where it stands.
+  func writtenRetention(at finding: Finding) -> (range: Range<Int>, days: Int, isQuoted: Bool)? {
     let range = (finding.range.start.offset + shift)..<(finding.range.end.offset + shift)
-    guard range.upperBound <= bytes.count, !range.isEmpty else { return [] }
+    guard range.upperBound <= bytes.count, !range.isEmpty else { return nil }
     var text = bytes[range]
-    let quoted = text.count >= 2 && text.first == UInt8(ascii: "\"") && text.last == UInt8(ascii: "\"")
-    if quoted { text = text.dropFirst().dropLast() }
-    guard !text.isEmpty, text.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+    let isQuoted = text.count >= 2 && text.first == UInt8(ascii: "\"") && text.last == UInt8(ascii: "\"")
+    if isQuoted { text = text.dropFirst().dropLast() }
+    guard !text.isEmpty, text.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+      let days = Int(String(decoding: text, as: UTF8.self))
+    else { return nil }
+    return (range, days, isQuoted)
+  }
+
+  /// The number at the finding replaced by each of `values`, when a number is what is written there.
+  func replaceRetention(for finding: Finding, with values: [Int]) -> [Fix] {
+    guard let written = writtenRetention(at: finding) else { return [] }
     return values.map { days in
       Fix(
         title: "Set retention_in_days to \(days)", finding: finding,
-        edits: [SourceEdit(range: range, replacement: quoted ? "\"\(days)\"" : String(days))], isPreferred: values.count == 1)
+        edits: [SourceEdit(range: written.range, replacement: written.isQuoted ? "\"\(days)\"" : String(days))],
+        isPreferred: values.count == 1)
     }
   }
 
