@@ -180,11 +180,7 @@ public struct LanguageServer {
         method: "textDocument/publishDiagnostics",
         params: PublishDiagnosticsParams(uri: params.textDocument.uri, version: nil, diagnostics: [])))
       // The rest of its Terraform module now reads the file from disk again.
-      if let closed {
-        for uri in documents.keys.sorted() {
-          if let other = documents[uri], Linter.shareTerraformModule(other.path, closed.path) { publish(other) }
-        }
-      }
+      if let closed { publishModule(of: closed) }
     case "workspace/didChangeWatchedFiles":
       guard decodeParams(DidChangeWatchedFilesParams.self, of: method, from: data) != nil else { break }
       configuration.invalidate()
@@ -252,6 +248,11 @@ public struct LanguageServer {
   /// which an edit of it can change (a variable's default, a log group a trail names).
   private mutating func publishWithModule(_ document: Document) {
     publish(document)
+    publishModule(of: document)
+  }
+
+  /// Publishes the diagnostics of the open files, other than `document`, of its Terraform module.
+  private mutating func publishModule(of document: Document) {
     for uri in documents.keys.sorted() where uri != document.uri {
       if let other = documents[uri], Linter.shareTerraformModule(other.path, document.path) { publish(other) }
     }
