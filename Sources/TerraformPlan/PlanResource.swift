@@ -48,16 +48,18 @@ struct PlanResource: Sendable {
   /// Whether `after_unknown` marks the attribute as known only after apply. Only `true` counts: old
   /// plans also write `false` leaves.
   func isUnknown(_ attribute: String) -> Bool {
-    guard let scalar = afterUnknown?[attribute]?.scalar else { return false }
-    return scalar.style == .plain && scalar.text == "true"
+    Self.isTrue(afterUnknown?[attribute])
   }
 
   /// Whether `after_unknown` marks a field of one item of a list attribute (`inline_policy[0].policy`)
   /// as known only after apply.
   func isUnknown(inside attribute: String, item: Int, field: String) -> Bool {
-    guard let items = afterUnknown?[attribute]?.items, items.indices.contains(item),
-      let scalar = items[item][field]?.scalar
-    else { return false }
+    guard let items = afterUnknown?[attribute]?.items, items.indices.contains(item) else { return false }
+    return Self.isTrue(items[item][field])
+  }
+
+  private static func isTrue(_ node: Node?) -> Bool {
+    guard let scalar = node?.scalar else { return false }
     return scalar.style == .plain && scalar.text == "true"
   }
 

@@ -47,11 +47,11 @@ extension ModelBuilder {
       let named = evaluator.resourceAttribute("roles", of: found.reference)
       let listed: [TerraformValue]
       if case .tuple(let items) = named { listed = items } else { listed = [named] }
-      for role in listed {
-        guard let address = roleAddress(named: role), let index = indexByAddress[address] else { continue }
-        let value = evaluator.resourceAttribute("policy_arn", of: found.reference)
-        described[index].policies.append(managedPolicy(value, at: arn.value.range, iam: iam, reader: reader))
-      }
+      let indexes = listed.compactMap { roleAddress(named: $0).flatMap { indexByAddress[$0] } }
+      guard !indexes.isEmpty else { continue }
+      let policy = managedPolicy(
+        evaluator.resourceAttribute("policy_arn", of: found.reference), at: arn.value.range, iam: iam, reader: reader)
+      for index in indexes { described[index].policies.append(policy) }
     }
     for found in iam
     where !found.resource.isData && found.resource.type != Self.policyType && found.resource.type != Self.sharedAttachmentType {
