@@ -127,14 +127,17 @@ public struct TrailLogGroupArnMalformedRule: Rule {
 
   public func check(_ infrastructure: Infrastructure, settings: RuleSettings) -> [Violation] {
     var violations: [Violation] = []
-    let index = ResourceIndex(infrastructure)
+    var index: ResourceIndex?
     for trail in infrastructure.trails {
       let value = trail.logGroup
       for outcome in value.outcomes {
         guard case .explicit(let reference) = outcome.state, let shape = reference.shape,
           let problem = LogGroupArnShape.problem(with: shape)
         else { continue }
-        let named = reference.target.flatMap(index.logGroup(named:))
+        // Built at the first malformed ARN, as TW106 does: most files have none.
+        let groups = index ?? ResourceIndex(infrastructure)
+        index = groups
+        let named = reference.target.flatMap(groups.logGroup(named:))
         let explanation: String
         switch problem {
         case .notAnARN:

@@ -244,6 +244,8 @@ public struct TrailRoleCannotDeliverRule: Rule {
       let key = "\(violation.range.start.line):\(violation.range.start.column):\(violation.message)"
       if seen.insert(key).inserted { violations.append(violation) }
     }
+    // Only trails' references are looked up: a file without a trail needs no index.
+    guard !infrastructure.trails.isEmpty else { return [] }
     let index = ResourceIndex(infrastructure)
     for trail in infrastructure.trails {
       for roleOutcome in trail.role.outcomes {
