@@ -6,6 +6,7 @@
   import Foundation
 #endif
 import Rules
+import SourceMap
 import TrailwatchKit
 
 #if canImport(Glibc)
@@ -275,7 +276,7 @@ public struct LanguageServer {
 
   private func diagnostic(for finding: Finding, in document: Document, index: LineIndex) -> Diagnostic {
     // Finding offsets count from after a byte-order mark; the client's text still has it.
-    let shift = document.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let shift = SourceText.byteOrderMarkLength(of: document.bytes)
     let start = finding.range.start.offset + shift
     let range = index.range(of: start..<max(start, finding.range.end.offset + shift), in: encoding)
     let severity: Int

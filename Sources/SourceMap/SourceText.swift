@@ -12,10 +12,16 @@ public struct SourceText: Sendable {
   /// Whether every byte is ASCII, so that a character index, a byte offset and a UTF-16 offset agree.
   public let isASCII: Bool
 
+  /// How many bytes a UTF-8 byte-order mark takes at the start of `bytes` (3 or 0): positions in a
+  /// decoded text count from after it, while an editor's text and a file on disk still hold it.
+  public static func byteOrderMarkLength(of bytes: [UInt8]) -> Int {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
   /// Decodes raw file bytes. Throws when a UTF-16 file holds an unpaired surrogate or an odd number of
   /// bytes, and for UTF-16 without a byte-order mark.
   public init(decoding raw: [UInt8]) throws(ParseError) {
-    if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+    if Self.byteOrderMarkLength(of: raw) > 0 {
       self.init(utf8: Array(raw.dropFirst(3)))
     } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
       let bigEndian = raw[0] == 0xFE

@@ -16,7 +16,7 @@ struct EditableTemplate {
   /// would not be offsets into `bytes`).
   init?(bytes: [UInt8], path: String) {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
-    let shift = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let shift = SourceText.byteOrderMarkLength(of: bytes)
     let text = SourceText(utf8: Array(bytes.dropFirst(shift)))
     let isJSON = SyntaxDetector.isJSON(path: path, bytes: text.bytes)
     let parsed: Node??

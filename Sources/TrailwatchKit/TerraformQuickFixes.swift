@@ -1,4 +1,5 @@
 import Rules
+import SourceMap
 
 /// The quick fixes of a Terraform file, written in HCL at the lines the findings point at: a
 /// `retention_in_days` added below a log group block's header, a retention value replaced where it is
@@ -11,7 +12,7 @@ struct TerraformQuickFixes {
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
-    shift = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    shift = SourceText.byteOrderMarkLength(of: bytes)
   }
 
   /// `retention_in_days = DAYS` as the block's first argument, at the indentation of the line below
@@ -22,7 +23,7 @@ struct TerraformQuickFixes {
     let headerStart = lineStart(of: start)
     let headerEnd = lineEnd(of: start)
     guard trimmedEnd(headerStart, headerEnd).last == UInt8(ascii: "{") else { return nil }
-    let lineBreak = headerEnd > headerStart && bytes[headerEnd - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+    let lineBreak = lineBreak(endingAt: headerEnd, from: headerStart)
     var indent = indentation(at: headerStart) + "  "
     let next = min(headerEnd + 1, bytes.count)
     if next < bytes.count {
@@ -65,7 +66,7 @@ struct TerraformQuickFixes {
     guard start <= bytes.count else { return nil }
     let lineStart = lineStart(of: start)
     let end = lineEnd(of: start)
-    let lineBreak = end > lineStart && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+    let lineBreak = lineBreak(endingAt: end, from: lineStart)
     let comment = "\(indentation(at: lineStart))# trailwatch:ignore \(finding.ruleID) \(QuickFixer.reasonPlaceholder)\(lineBreak)"
     return Fix(
       title: "Ignore \(finding.ruleID) for '\(finding.resource ?? "this line")' with a comment", finding: finding,
@@ -83,6 +84,11 @@ struct TerraformQuickFixes {
     var index = offset
     while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
     return index
+  }
+
+  /// The line's own break: CRLF when a `\r` ends it, else LF.
+  private func lineBreak(endingAt end: Int, from start: Int) -> String {
+    end > start && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
   }
 
   private func trimmedEnd(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
